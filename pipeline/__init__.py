@@ -1,0 +1,1 @@
+"""plancards pipeline: readers, stages, publishing and the command-line tool."""

@@ -1,0 +1,94 @@
+"""The block model every reader produces and every extractor reads.
+
+A document is a sequence of pages; a page is a sequence of blocks in reading order.
+A block is either a paragraph of text or a table of rows of cells. Each block and
+each table row remembers where it came from (1-based line of a text dump, or 1-based
+page of a PDF), so every extracted record can point back at the document.
+
+Cell text is plain text: readers strip markup (HTML tags become line breaks or nothing)
+so that extractors never see how the source encoded it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; spans are 1 unless the source merged cells."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its cells left to right, and where it was printed."""
+
+    cells: tuple[Cell, ...]
+    line: int | None = None
+    page: int | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The cells' texts, left to right."""
+        return tuple(c.text for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Text outside any table."""
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; `origin` says how the source encoded it (`tab` rows or `html` markup)."""
+
+    rows: tuple[Row, ...]
+    origin: str = "tab"
+    line: int | None = None
+    page: int | None = None
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page (a whole text dump is one page: dumps carry no page breaks)."""
+
+    number: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document as read by one reader."""
+
+    path: str
+    source_format: str  # "text" or "pdf"
+    pages: tuple[Page, ...]
+    page_count: int | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of every page, in reading order."""
+        for page in self.pages:
+            yield from page.blocks
+
+    def text(self) -> str:
+        """All text of the document, one block or row per line (used to detect the layout)."""
+        out: list[str] = []
+        for block in self.blocks():
+            if isinstance(block, Paragraph):
+                out.append(block.text)
+            else:
+                out.extend("\t".join(r.texts) for r in block.rows)
+        return "\n".join(out)

@@ -1,0 +1,87 @@
+"""Reader for text dumps of PDFs: bytes to the block model.
+
+Tab-separated lines become table rows (consecutive ones form one table), HTML
+`<table>` markup becomes a table of its own, other lines become paragraphs. A blank
+line ends a table. Line numbers are 1-based, as `str.split("\\n")` counts them.
+"""
+
+from __future__ import annotations
+
+from pipeline.blocks import Block, Cell, Document, Page, Paragraph, Row, Table
+from pipeline.errors import DocumentError
+from pipeline.html_text import has_open_table, html_table_to_rows, html_to_text, split_tables
+
+# Japanese public data often comes as Shift_JIS; CP932 is its Windows superset.
+ENCODINGS = ("utf-8-sig", "cp932")
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def decode_dump(path: str, data: bytes) -> tuple[str, str]:
+    """Decode a dump: (text, encoding used). Raises DocumentError on empty or binary input."""
+    if not data.strip():
+        raise DocumentError(path, "empty file")
+    if len(data) > MAX_TEXT_BYTES:
+        raise DocumentError(path, f"text dump of {len(data):,} bytes exceeds the {MAX_TEXT_BYTES:,}-byte limit")
+    if b"\x00" in data[:65536]:
+        raise DocumentError(path, "binary file (NUL bytes), not a text dump")
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8-sig" and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+                raise DocumentError(path, "truncated: the file ends inside a UTF-8 character") from exc
+    raise DocumentError(path, "undecodable text: neither UTF-8 nor Shift_JIS/CP932")
+
+
+def text_to_document(path: str, text: str) -> Document:
+    """Turn a decoded dump into the block model (one page)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if has_open_table(lines[-1] if lines else ""):
+        raise DocumentError(path, f"truncated: line {len(lines)} ends inside an HTML <table>")
+    blocks: list[Block] = []
+    pending: list[Row] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append(Table(rows=tuple(pending), origin="tab", line=pending[0].line))
+            pending.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            flush()
+            continue
+        cells = raw.split("\t")
+        tables: list[str] = []
+        for index, cell in enumerate(cells):
+            if "<table" in cell.lower():
+                rest, found = split_tables(cell)
+                cells[index] = rest
+                tables.extend(found)
+        if len(cells) > 1:
+            pending.append(Row(cells=tuple(Cell(html_to_text(c)) for c in cells), line=number))
+        else:
+            flush()
+            body = html_to_text(cells[0])
+            if body:
+                blocks.append(Paragraph(text=body, line=number))
+        if tables:
+            flush()
+            for markup in tables:
+                blocks.append(Table(rows=html_table_to_rows(markup, number), origin="html", line=number))
+    flush()
+    return Document(path=path, source_format="text", pages=(Page(number=1, blocks=tuple(blocks)),))
+
+
+def read_text_dump(path: str, data: bytes) -> Document:
+    """Bytes of a text dump to its block model; notes say which encoding was decoded."""
+    text, encoding = decode_dump(path, data)
+    document = text_to_document(path, text)
+    if encoding != "utf-8-sig":
+        return Document(
+            path=document.path,
+            source_format=document.source_format,
+            pages=document.pages,
+            notes=(f"decoded as {encoding}",),
+        )
+    return document
