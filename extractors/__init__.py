@@ -1,0 +1,1 @@
+"""Layout extractors: each reads the block model of one layout family into raw card records."""

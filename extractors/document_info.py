@@ -1,0 +1,50 @@
+"""What a document says about itself on its cover: city, title, edition, month, plan period."""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.model import DocumentInfo
+from pipeline.blocks import Document, Paragraph
+
+COVER_BLOCKS = 12  # the cover is the first few paragraphs; later text quotes other plans
+_MUNICIPALITY_RE = regex.compile(r"^(?P<name>\p{Han}{1,6}?[都道府県市区町村])(?:$|\p{Han}|[A-Za-z])")
+_MONTH_RE = regex.compile(r"^(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月$|^\d{4}\s*年.*\d{1,2}\s*月$")
+_EDITION_RE = regex.compile(r"^(?:原案|素案|案|【?第\s*[\d.]+\s*版】?)$")
+_ERA_RE = regex.compile(r"(令和|平成)")
+_PERIOD_RE = regex.compile(
+    r"(?P<start>(?:令和|平成)\s*(?:\d{1,2}|元)\s*(?:[（(]\d{4}[)）])?\s*年度)\s*(?:から|～|~|－|-)\s*"
+    r"(?P<end>(?:令和|平成)\s*(?:\d{1,2}|元)\s*(?:[（(]\d{4}[)）])?\s*年度)"
+)
+
+
+def read_info(document: Document) -> DocumentInfo:
+    """Read the cover paragraphs; fields the cover does not print stay None."""
+    cover = [b.text.strip() for b in list(document.blocks())[:COVER_BLOCKS] if isinstance(b, Paragraph)]
+    municipality = title = edition = published = None
+    for text in cover:
+        if published is None and _MONTH_RE.match(text):
+            published = text
+        elif edition is None and _EDITION_RE.match(text):
+            edition = text.strip("【】")
+        elif municipality is None and regex.fullmatch(r"\p{Han}{1,6}[都道府県市区町村]", text):
+            municipality = text
+        elif title is None and not text.startswith(("■", "-", "<", "・")):
+            title = text
+    if municipality is None and title and (m := _MUNICIPALITY_RE.match(title)):
+        municipality = m["name"]
+    period = None
+    # The plan's own period is the one stated as `…から…までの` (older plans are quoted with `～`).
+    matches = list(_PERIOD_RE.finditer(document.text()))
+    own = [m for m in matches if document.text()[m.end() : m.end() + 3].startswith("まで")]
+    if chosen := (own or matches)[:1]:
+        period = f"{chosen[0]['start']}～{chosen[0]['end']}"
+    era_match = _ERA_RE.search(published or "")
+    return DocumentInfo(
+        municipality=municipality or "",
+        title=title or "",
+        edition=edition,
+        published=published,
+        period=period,
+        era=era_match.group(1) if era_match else "令和",
+    )

@@ -1,0 +1,102 @@
+"""What extractors return: raw card records that keep every printed string.
+
+Extractors only find structure (which string is a title, which cell belongs to which
+year); the normalize stage turns these strings into contract rows. Nothing here is
+parsed into numbers or dates yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawScheduleCell:
+    """One cell of a schedule grid row under its year heading as printed (`3年度`)."""
+
+    year_label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RawScheduleRow:
+    """One row of a 工程 grid; `cells` hold only non-empty cells, left to right."""
+
+    label: str | None
+    cells: tuple[RawScheduleCell, ...]
+    line: int | None = None
+    continues: str | None = None  # activity carried from the row above when this row opens with an arrow
+
+
+@dataclass(frozen=True)
+class RawValue:
+    """One printed value cell of an indicator and the heading it stands under."""
+
+    kind: str  # baseline / interim_target / final_target / target / actual
+    heading: str  # e.g. `現状値 (2年度)`; a year hides in it
+    text: str
+    year_hint: str | None = None  # year heading to use when `heading` prints none (reported as a finding)
+
+
+@dataclass(frozen=True)
+class RawIndicator:
+    """An indicator row: its printed name and its value cells."""
+
+    name: str
+    values: tuple[RawValue, ...]
+    line: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RawCard:
+    """One initiative card or sub-item as printed."""
+
+    path: str  # `12`, `3/1`, `1-1/2`: unique within the document
+    item_no: str
+    title: str
+    departments: str | None = None
+    parent_path: str | None = None
+    policy: str | None = None
+    measure: str | None = None
+    group: str | None = None
+    description: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
+    is_repost: bool = False
+    source_line: int | None = None
+    source_page: int | None = None
+    schedule: tuple[RawScheduleRow, ...] = ()
+    indicators: tuple[RawIndicator, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A quality finding: a check, its outcome and what it saw."""
+
+    check: str
+    status: str  # ok / warning / error
+    expected: int | None = None
+    found: int | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the document says about itself, as printed."""
+
+    municipality: str
+    title: str
+    edition: str | None = None
+    published: str | None = None  # e.g. `令和3年3月`
+    period: str | None = None  # e.g. `令和3年度～令和6年度`
+    era: str = "令和"  # era a bare `3年度` is read in
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one extractor found in one document."""
+
+    layout: str
+    info: DocumentInfo
+    cards: tuple[RawCard, ...]
+    findings: tuple[Finding, ...] = field(default=())
