@@ -152,9 +152,7 @@ class CardGridReader:
             # A row that opens with an arrow continues the row printed above it (000 l.861).
             carried = [c.text for c in self._previous_cells if not is_arrow(c.text)]
             continues = carried[-1] if carried else None
-        self.result.schedule.append(
-            RawScheduleRow(label=self._label, cells=raw_cells, line=line, continues=continues)
-        )
+        self.result.schedule.append(RawScheduleRow(label=self._label, cells=raw_cells, line=line, continues=continues))
         self._previous_cells = raw_cells
 
     # -- indicators ---------------------------------------------------------------
@@ -218,7 +216,7 @@ class CardGridReader:
                 )
                 headings.sort(key=lambda kh: KIND_ORDER.index(kh[0]) if kh[0] in KIND_ORDER else 9)
             else:
-                self._finding("values_unassigned", f"{header.name!r}: {values[len(headings):]!r}")
+                self._finding("values_unassigned", f"{header.name!r}: {values[len(headings) :]!r}")
         if len(values) < len(headings):
             # A target cell merged over the interim and final columns (000 l.1283): it is the final target.
             assigned = [*zip(headings[: len(values) - 1], values[:-1], strict=False), (headings[-1], values[-1])]

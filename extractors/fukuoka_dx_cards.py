@@ -108,8 +108,11 @@ def _toc_cells(item: Item) -> list[tuple[int, str, str | None]]:
 
 def _is_toc_entry(text: str) -> bool:
     return bool(
-        _TOC_GROUP_RE.match(text) or _TOC_SUB_RE.match(text) or _TOC_COLUMN_RE.match(text)
-        or _TOC_CHAPTER_RE.match(text) or text in _TOC_OTHER
+        _TOC_GROUP_RE.match(text)
+        or _TOC_SUB_RE.match(text)
+        or _TOC_COLUMN_RE.match(text)
+        or _TOC_CHAPTER_RE.match(text)
+        or text in _TOC_OTHER
     )
 
 
@@ -117,15 +120,14 @@ def read_toc(items: Sequence[Item]) -> Toc:
     """Read the two-column 目次: sub-items belong to the last group printed in the same column."""
     toc = Toc()
     start = next(
-        (pos for pos, item in enumerate(items)
-         if any(_TOC_GROUP_RE.match(t) for _, t, _ in _toc_cells(item))),
+        (pos for pos, item in enumerate(items) if any(_TOC_GROUP_RE.match(t) for _, t, _ in _toc_cells(item))),
         None,
     )
     if start is None:
         return toc
     # The 目次 may open with はじめに / a chapter line just above the first group.
-    while start > 0 and all(_is_toc_entry(t) for _, t, _ in _toc_cells(items[start - 1])) and _toc_cells(
-        items[start - 1]
+    while (
+        start > 0 and all(_is_toc_entry(t) for _, t, _ in _toc_cells(items[start - 1])) and _toc_cells(items[start - 1])
     ):
         start -= 1
     current: dict[int, TocGroup | None] = {}
@@ -361,8 +363,16 @@ def extract(document: Document) -> Extraction:
         if unit:
             compare(group.path, unit.title, group.title)
         card = _card(
-            group.path, group.path, title, unit, parent=None, policy=policy, measure=None,
-            repost=_REPOST in group.title or _REPOST in title, findings=findings, stray=body.stray,
+            group.path,
+            group.path,
+            title,
+            unit,
+            parent=None,
+            policy=policy,
+            measure=None,
+            repost=_REPOST in group.title or _REPOST in title,
+            findings=findings,
+            stray=body.stray,
         )
         cards.append(card)
         if unit and unit.items:
@@ -378,8 +388,15 @@ def extract(document: Document) -> Extraction:
             else:
                 body.problems.append(f"sub-item {path} {sub.title!r} not found in the body")
             sub_card = _card(
-                path, sub.mark, sub_title, sub_unit, parent=group.path, policy=policy, measure=title,
-                repost=_REPOST in sub.title or _REPOST in sub_title, findings=findings,
+                path,
+                sub.mark,
+                sub_title,
+                sub_unit,
+                parent=group.path,
+                policy=policy,
+                measure=title,
+                repost=_REPOST in sub.title or _REPOST in sub_title,
+                findings=findings,
                 stray=body.stray,
             )
             cards.append(sub_card)
@@ -390,8 +407,17 @@ def extract(document: Document) -> Extraction:
 
 
 def _card(
-    path: str, item_no: str, title: str, unit: _Unit | None, *, parent: str | None, policy: str | None,
-    measure: str | None, repost: bool, findings: list[Finding], stray: list[str],
+    path: str,
+    item_no: str,
+    title: str,
+    unit: _Unit | None,
+    *,
+    parent: str | None,
+    policy: str | None,
+    measure: str | None,
+    repost: bool,
+    findings: list[Finding],
+    stray: list[str],
 ) -> RawCard:
     description: str | None = None
     schedule: tuple = ()
@@ -421,58 +447,91 @@ def _card(
 
 
 def _completeness(
-    toc: Toc, body: _Body, cards: list[RawCard], with_card: list[str], without_grid: list[str],
-    title_diffs: list[str], layout_diffs: list[str],
+    toc: Toc,
+    body: _Body,
+    cards: list[RawCard],
+    with_card: list[str],
+    without_grid: list[str],
+    title_diffs: list[str],
+    layout_diffs: list[str],
 ) -> list[Finding]:
     """Compare what the body printed with what the 目次 lists."""
     expected_subs = sum(len(g.subs) for g in toc.groups)
     out = [
         Finding(
-            "groups_vs_toc", "ok" if len(body.groups) == len(toc.groups) and toc.groups else "error",
-            expected=len(toc.groups), found=len(body.groups),
+            "groups_vs_toc",
+            "ok" if len(body.groups) == len(toc.groups) and toc.groups else "error",
+            expected=len(toc.groups),
+            found=len(body.groups),
             detail="; ".join(p for p in body.problems if p.startswith("group ")),
         ),
         Finding(
-            "sub_items_vs_toc", "ok" if len(body.subs) == expected_subs and not body.problems else "error",
-            expected=expected_subs, found=len(body.subs),
+            "sub_items_vs_toc",
+            "ok" if len(body.subs) == expected_subs and not body.problems else "error",
+            expected=expected_subs,
+            found=len(body.subs),
             detail="; ".join(p for p in body.problems if not p.startswith("group ")),
         ),
     ]
     detail = "; ".join(title_diffs)
     if layout_diffs:
         detail += f"{'; ' if detail else ''}spacing/width only: " + "; ".join(layout_diffs)
-    out.append(Finding(
-        "titles_vs_toc", "warning" if title_diffs or layout_diffs else "ok",
-        expected=len(cards), found=len(cards) - len(title_diffs) - len(layout_diffs), detail=detail,
-    ))
-    out.append(Finding(
-        "group_cards", "ok", expected=len(toc.groups), found=len(with_card),
-        detail=f"groups printing their own card: {', '.join(with_card)}",
-    ))
+    out.append(
+        Finding(
+            "titles_vs_toc",
+            "warning" if title_diffs or layout_diffs else "ok",
+            expected=len(cards),
+            found=len(cards) - len(title_diffs) - len(layout_diffs),
+            detail=detail,
+        )
+    )
+    out.append(
+        Finding(
+            "group_cards",
+            "ok",
+            expected=len(toc.groups),
+            found=len(with_card),
+            detail=f"groups printing their own card: {', '.join(with_card)}",
+        )
+    )
     units = len(with_card) + len(body.subs)
-    out.append(Finding(
-        "cards_without_grid", "warning" if without_grid else "ok", expected=units,
-        found=units - len(without_grid),
-        detail=", ".join(without_grid),
-    ))
-    out.append(Finding(
-        "columns_vs_toc", "ok" if sorted(body.columns_found) == sorted(toc.columns) else "warning",
-        expected=len(toc.columns), found=len(body.columns_found),
-    ))
-    out.append(Finding(
-        "repeated_headers", "ok", found=body.repeats,
-        detail=f"{body.page_headers} page headers skipped",
-    ))
+    out.append(
+        Finding(
+            "cards_without_grid",
+            "warning" if without_grid else "ok",
+            expected=units,
+            found=units - len(without_grid),
+            detail=", ".join(without_grid),
+        )
+    )
+    out.append(
+        Finding(
+            "columns_vs_toc",
+            "ok" if sorted(body.columns_found) == sorted(toc.columns) else "warning",
+            expected=len(toc.columns),
+            found=len(body.columns_found),
+        )
+    )
+    out.append(
+        Finding(
+            "repeated_headers",
+            "ok",
+            found=body.repeats,
+            detail=f"{body.page_headers} page headers skipped",
+        )
+    )
     if toc.problems:
         out.append(Finding("toc_structure", "error", detail="; ".join(toc.problems)))
     if body.stray:
-        out.append(Finding(
-            "text_outside_cards", "warning", found=len(body.stray), detail="; ".join(body.stray)
-        ))
+        out.append(Finding("text_outside_cards", "warning", found=len(body.stray), detail="; ".join(body.stray)))
     if body.skipped_rows:
-        out.append(Finding(
-            "rows_after_columns", "ok" if body.skipped_trailing else "warning", found=len(body.skipped_rows),
-            detail="rows printed after a コラム and before the next group, not read: "
-            + ", ".join(f"l.{n}" for n in body.skipped_rows),
-        ))
+        out.append(
+            Finding(
+                "rows_after_columns",
+                "ok" if body.skipped_trailing else "warning",
+                found=len(body.skipped_rows),
+                detail="rows printed after a コラム and before the next group, not read: "
+                + ", ".join(f"l.{n}" for n in body.skipped_rows),
+            )
+        )
     return out

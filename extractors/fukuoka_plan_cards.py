@@ -61,7 +61,11 @@ class _Unit:
 
 
 def _is_title(text: str) -> bool:
-    return len(text) >= 4 and not text.startswith("※") and regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", text) is not None
+    return (
+        len(text) >= 4
+        and not text.startswith("※")
+        and regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", text) is not None
+    )
 
 
 def _index_entries(items: Sequence[Item]) -> tuple[dict[int, tuple[str, str]], int]:
@@ -74,8 +78,10 @@ def _index_entries(items: Sequence[Item]) -> tuple[dict[int, tuple[str, str]], i
         if not started:
             started = texts == ["索引"]
             continue
-        if len(texts) >= 3 and _NUMBER_RE.match(texts[0]) and (
-            _INDEX_PAGE_RE.match(texts[-1]) or (texts[-2] == "P" and texts[-1].isdigit())
+        if (
+            len(texts) >= 3
+            and _NUMBER_RE.match(texts[0])
+            and (_INDEX_PAGE_RE.match(texts[-1]) or (texts[-2] == "P" and texts[-1].isdigit()))
         ):
             body = [t for t in texts[1:] if t != "P" and not _INDEX_PAGE_RE.match(t) and not t.isdigit()]
             entries[int(texts[0])] = (body[0], body[1] if len(body) > 1 else "")
@@ -113,20 +119,34 @@ def extract(document: Document) -> Extraction:
         if item.table is None and _is_card_header(texts, expected_card, units):
             number = int(texts[0])
             card = _Unit(
-                path=str(number), item_no=str(number), title=texts[1],
-                departments=texts[2] if len(texts) > 2 else None, parent_path=None,
-                policy=policy, measure=measure, group=group, line=item.row.line,
+                path=str(number),
+                item_no=str(number),
+                title=texts[1],
+                departments=texts[2] if len(texts) > 2 else None,
+                parent_path=None,
+                policy=policy,
+                measure=measure,
+                group=group,
+                line=item.row.line,
             )
             units.append(card)
             expected_card = number + 1
             continue
         sub = _sub_item_number(texts, card, units) if item.table is None else None
         if sub is not None and card is not None:
-            units.append(_Unit(
-                path=f"{card.path}/{sub}", item_no=texts[0], title=texts[1],
-                departments=texts[2] if len(texts) > 2 else None, parent_path=card.path,
-                policy=policy, measure=measure, group=group, line=item.row.line,
-            ))
+            units.append(
+                _Unit(
+                    path=f"{card.path}/{sub}",
+                    item_no=texts[0],
+                    title=texts[1],
+                    departments=texts[2] if len(texts) > 2 else None,
+                    parent_path=card.path,
+                    policy=policy,
+                    measure=measure,
+                    group=group,
+                    line=item.row.line,
+                )
+            )
             continue
         if units:
             units[-1].items.append(item)
@@ -176,8 +196,10 @@ def _split_description(items: list[Item]) -> tuple[str | None, list[Row]]:
     html = next((item.table for item in items if item.table is not None), None)
     for item in items:
         texts = item.texts
-        if description is None and texts and (
-            texts[0].startswith(("●", "・")) or SCHEDULE_MARK in texts[1:] or len(texts[0]) > 40
+        if (
+            description is None
+            and texts
+            and (texts[0].startswith(("●", "・")) or SCHEDULE_MARK in texts[1:] or len(texts[0]) > 40)
         ):
             cells = [c.strip() for c in item.row.texts]
             cut = cells.index(SCHEDULE_MARK) if SCHEDULE_MARK in cells else 1
@@ -227,10 +249,15 @@ def _check_against_index(index: dict[int, tuple[str, str]], cards: list[RawCard]
         for n in sorted(set(index) & set(found))
         if clean_text(index[n][0]) != clean_text(found[n].title)
     ]
-    out.append(Finding(
-        "titles_vs_index", "warning" if differing else "ok",
-        expected=len(index), found=len(index) - len(differing), detail="; ".join(differing),
-    ))
+    out.append(
+        Finding(
+            "titles_vs_index",
+            "warning" if differing else "ok",
+            expected=len(index),
+            found=len(index) - len(differing),
+            detail="; ".join(differing),
+        )
+    )
     subs = sum(1 for c in cards if c.parent_path is not None)
     out.append(Finding("sub_items", "ok", found=subs, detail=f"{len(cards)} units"))
     return out

@@ -16,8 +16,12 @@ ENCODINGS = ("utf-8-sig", "cp932")
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
-def decode_dump(path: str, data: bytes) -> tuple[str, str]:
-    """Decode a dump: (text, encoding used). Raises DocumentError on empty or binary input."""
+def decode_dump(path: str, data: bytes) -> tuple[str, str, str | None]:
+    """Decode a dump: (text, encoding used, truncation note or None).
+
+    A file cut inside its last UTF-8 character is decoded up to the cut and reported as
+    truncated; empty, binary, oversized and undecodable input raises DocumentError.
+    """
     if not data.strip():
         raise DocumentError(path, "empty file")
     if len(data) > MAX_TEXT_BYTES:
@@ -26,19 +30,21 @@ def decode_dump(path: str, data: bytes) -> tuple[str, str]:
         raise DocumentError(path, "binary file (NUL bytes), not a text dump")
     for encoding in ENCODINGS:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, None
         except UnicodeDecodeError as exc:
             if encoding == "utf-8-sig" and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-                raise DocumentError(path, "truncated: the file ends inside a UTF-8 character") from exc
+                note = "truncated: the file ends inside a UTF-8 character"
+                return data[: exc.start].decode(encoding), encoding, note
     raise DocumentError(path, "undecodable text: neither UTF-8 nor Shift_JIS/CP932")
 
 
-def text_to_document(path: str, text: str) -> Document:
-    """Turn a decoded dump into the block model (one page)."""
+def text_to_document(path: str, text: str, notes: tuple[str, ...] = ()) -> Document:
+    """Turn a decoded dump into the block model (one page); a table cut off at the end is dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if has_open_table(lines[-1] if lines else ""):
-        raise DocumentError(path, f"truncated: line {len(lines)} ends inside an HTML <table>")
+    if lines and has_open_table(lines[-1]):
+        notes = (*notes, f"truncated: line {len(lines)} ends inside an HTML <table>")
+        lines[-1] = lines[-1][: lines[-1].lower().rfind("<table")]
     blocks: list[Block] = []
     pending: list[Row] = []
 
@@ -70,18 +76,11 @@ def text_to_document(path: str, text: str) -> Document:
             for markup in tables:
                 blocks.append(Table(rows=html_table_to_rows(markup, number), origin="html", line=number))
     flush()
-    return Document(path=path, source_format="text", pages=(Page(number=1, blocks=tuple(blocks)),))
+    return Document(path=path, source_format="text", pages=(Page(number=1, blocks=tuple(blocks)),), notes=notes)
 
 
 def read_text_dump(path: str, data: bytes) -> Document:
-    """Bytes of a text dump to its block model; notes say which encoding was decoded."""
-    text, encoding = decode_dump(path, data)
-    document = text_to_document(path, text)
-    if encoding != "utf-8-sig":
-        return Document(
-            path=document.path,
-            source_format=document.source_format,
-            pages=document.pages,
-            notes=(f"decoded as {encoding}",),
-        )
-    return document
+    """Bytes of a text dump to its block model; notes say how it was decoded and whether it was cut."""
+    text, encoding, truncated = decode_dump(path, data)
+    notes = (f"decoded as {'utf-8' if encoding == 'utf-8-sig' else encoding}",)
+    return text_to_document(path, text, (*notes, truncated) if truncated else notes)

@@ -1,0 +1,140 @@
+"""The `plancards` command: run the pipeline, inspect one document, validate the output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from pipeline.serialize import to_plain
+from pipeline.sources import Source, document_id_for, sha256_of
+from pipeline.stages import Layout, extract_document, run_extract, run_normalize, run_publish
+from pipeline.validate import validate_output
+
+
+def _summary(layout: Layout) -> list[str]:
+    """One line per document: cards, indicators, values, warnings and errors."""
+    tables = {
+        name: pq.read_table(layout.output / f"{name}.parquet").to_pylist()
+        for name in ("documents", "initiatives", "indicators", "indicator_values", "quality")
+    }
+    lines = []
+    for doc in tables["documents"]:
+        doc_id = doc["document_id"]
+
+        def count(name: str, doc_id: str = doc_id) -> int:
+            return sum(1 for r in tables[name] if r["document_id"] == doc_id)
+
+        quality = [q for q in tables["quality"] if q["document_id"] == doc_id]
+        warnings = sum(1 for q in quality if q["status"] == "warning")
+        errors = sum(1 for q in quality if q["status"] == "error")
+        lines.append(
+            f"{doc['source_path']}: {doc['layout']}, {count('initiatives')} cards, {count('indicators')} indicators, "
+            f"{count('indicator_values')} values, {warnings} warnings, {errors} errors"
+        )
+    return lines
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """All of raw/ to output/."""
+    layout = Layout(Path(args.root))
+    bar = tqdm(desc="documents", unit="doc", disable=args.quiet or None, file=sys.stderr)
+
+    def tick(name: str) -> None:
+        bar.set_postfix_str(Path(name).name[:40])
+        bar.update(1)
+
+    results = run_extract(layout, progress=tick)
+    bar.close()
+    run_normalize(layout)
+    run_publish(layout)
+    for result in results:
+        print(f"{result.state:>9}  {result.relative_path}")
+    for line in _summary(layout):
+        print(line)
+    failed = [r for r in results if r.error]
+    for result in failed:
+        print(f"error: {result.error}", file=sys.stderr)
+    complete = sum(1 for r in results if r.published and not r.error)
+    partial = sum(1 for r in failed if r.published)
+    print(
+        f"{len(results)} documents: {complete} published, {partial} published in part, "
+        f"{len(failed) - partial} not readable -> {layout.output}"
+    )
+    return 1 if failed else 0
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    """Run one stage (for dvc.yaml)."""
+    layout = Layout(Path(args.root))
+    if args.name == "extract":
+        results = run_extract(layout)
+        for result in results:
+            print(f"{result.state:>9}  {result.relative_path}" + (f"  ({result.error})" if result.error else ""))
+    elif args.name == "normalize":
+        run_normalize(layout)
+    elif args.name == "publish":
+        counts = run_publish(layout)
+        print(", ".join(f"{name}: {n}" for name, n in counts.items()))
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """One document's records as JSON lines on stdout."""
+    path = Path(args.file)
+    source = Source(path, path.as_posix(), document_id_for(path), sha256_of(path), path.stat().st_size)
+    entry = extract_document(source)
+    if entry["error"]:
+        print(f"error: {entry['error']}", file=sys.stderr)
+        return 1
+    extraction = entry["extraction"]
+    print(json.dumps({"record": "document", "layout": extraction["layout"], **extraction["info"]}, ensure_ascii=False))
+    for card in extraction["cards"]:
+        print(json.dumps({"record": "card", **card}, ensure_ascii=False))
+    for finding in extraction["findings"]:
+        print(json.dumps({"record": "finding", **to_plain(finding)}, ensure_ascii=False))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check output/ against the contract."""
+    problems = validate_output(Path(args.root) / "output")
+    for problem in problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    print(f"{len(problems)} problems" if problems else "output/ matches the contract")
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `plancards`."""
+    parser = argparse.ArgumentParser(prog="plancards", description=__doc__)
+    parser.add_argument("--root", default=".", help="project folder holding raw/ and output/ (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="process raw/ into output/ (only new or changed documents are re-read)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(func=cmd_run)
+    stage = commands.add_parser("stage", help="run one stage: extract, normalize or publish (used by dvc.yaml)")
+    stage.add_argument("name", choices=("extract", "normalize", "publish"))
+    stage.set_defaults(func=cmd_stage)
+    extract = commands.add_parser("extract", help="print one document's records as JSON lines (debugging)")
+    extract.add_argument("file", help="a raw document")
+    extract.set_defaults(func=cmd_extract)
+    validate = commands.add_parser("validate", help="check output/ against the output contract")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `plancards` command."""
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""Normalize stage: raw card records of one document to rows of the contract tables.
+
+Every parsed value keeps its printed text beside it; whatever could not be parsed is
+reported as a quality row instead of being guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.card_grid import is_arrow
+from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawScheduleRow
+from normalizers.departments import split_departments
+from normalizers.era import fiscal_year, year_month
+from normalizers.municipality import lookup_municipality
+from normalizers.numbers import ParsedValue, parse_value
+from normalizers.text import clean_text, fullwidth_to_halfwidth, strip_footnote_marks
+from normalizers.units import unit_from_name
+from pipeline.tables import (
+    CONTRACT_VERSION,
+    DocumentRow,
+    IndicatorRow,
+    InitiativeRow,
+    QualityRow,
+    ScheduleRow,
+    ValueRow,
+)
+
+# A value that names its own fiscal year (`※令和7年度までに20%以上…`, `2025年度末までに100%`).
+_TEXT_YEAR_RE = regex.compile(r"((?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年度|20\d\d\s*年度)\s*末?\s*まで")
+_DESCRIPTION_LINE_RE = regex.compile(r"[ \t\u3000]+")
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """Facts about the raw file itself, gathered by the pipeline, not by an extractor."""
+
+    document_id: str
+    source_path: str
+    source_sha256: str
+    source_format: str
+    pages: int | None
+    encoding: str | None
+
+
+@dataclass
+class NormalizedDocument:
+    """All rows one document contributes to each table."""
+
+    documents: list[DocumentRow] = field(default_factory=list)
+    initiatives: list[InitiativeRow] = field(default_factory=list)
+    schedule: list[ScheduleRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    indicator_values: list[ValueRow] = field(default_factory=list)
+    quality: list[QualityRow] = field(default_factory=list)
+
+
+def document_row(meta: SourceMeta, info: DocumentInfo | None, layout: str, error: str | None) -> DocumentRow:
+    """The `documents` row: cover facts normalized, municipality code from the bundled table."""
+    found = lookup_municipality(info.municipality) if info and info.municipality else None
+    start = end = None
+    if info and info.period:
+        first, _, last = info.period.partition("～")
+        start, end = fiscal_year(first, info.era), fiscal_year(last, info.era)
+    return DocumentRow(
+        document_id=meta.document_id,
+        source_path=meta.source_path,
+        source_sha256=meta.source_sha256,
+        source_format=meta.source_format,
+        municipality=(info.municipality or None) if info else None,
+        municipality_code=found[0] if found else None,
+        prefecture=found[1] if found else None,
+        title=clean_text(info.title) if info and info.title else None,
+        edition=info.edition if info else None,
+        published=year_month(info.published) if info and info.published else None,
+        period_start_fy=start,
+        period_end_fy=end,
+        layout=layout,
+        pages=meta.pages,
+        contract_version=CONTRACT_VERSION,
+        status="error" if error else "ok",
+        error=error,
+        encoding=meta.encoding,
+    )
+
+
+def clean_description(text: str | None) -> str | None:
+    """Body text: footnote marks dropped, ASCII made half-width, each line's spacing collapsed."""
+    if not text:
+        return None
+    lines = []
+    for line in fullwidth_to_halfwidth(strip_footnote_marks(text)).split("\n"):
+        line = _DESCRIPTION_LINE_RE.sub(" ", line).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
+def extraction_to_rows(meta: SourceMeta, extraction: Extraction) -> NormalizedDocument:
+    """Turn one document's extraction into rows of every table."""
+    out = NormalizedDocument()
+    out.documents.append(document_row(meta, extraction.info, extraction.layout, None))
+    era = extraction.info.era
+    doc = meta.document_id
+    for card in extraction.cards:
+        initiative_id = f"{doc}:{card.path}"
+        out.initiatives.append(_initiative(doc, initiative_id, card))
+        for row_no, row in enumerate(card.schedule, start=1):
+            out.schedule.extend(_schedule(doc, initiative_id, row_no, row, era, out))
+        for number, indicator in enumerate(card.indicators, start=1):
+            _indicator(doc, initiative_id, f"{initiative_id}#{number}", indicator, era, out)
+    out.quality.extend(_finding_row(doc, f) for f in extraction.findings)
+    out.quality.append(QualityRow(doc, "counts", "ok", None, len(out.initiatives), _counts(out)))
+    return out
+
+
+def _counts(out: NormalizedDocument) -> str:
+    return (
+        f"initiatives={len(out.initiatives)} schedule={len(out.schedule)} "
+        f"indicators={len(out.indicators)} values={len(out.indicator_values)}"
+    )
+
+
+def _finding_row(doc: str, finding: Finding) -> QualityRow:
+    return QualityRow(doc, finding.check, finding.status, finding.expected, finding.found, finding.detail)
+
+
+def _initiative(doc: str, initiative_id: str, card: RawCard) -> InitiativeRow:
+    departments: list[str] = []
+    others = False
+    if card.departments:
+        departments, others = split_departments(card.departments)
+    return InitiativeRow(
+        document_id=doc,
+        initiative_id=initiative_id,
+        parent_id=f"{doc}:{card.parent_path}" if card.parent_path else None,
+        item_no=fullwidth_to_halfwidth(card.item_no).strip(),
+        title=clean_text(card.title),
+        title_raw=card.title,
+        departments=tuple(departments),
+        policy=clean_text(card.policy) if card.policy else None,
+        measure=clean_text(card.measure) if card.measure else None,
+        group=clean_text(card.group) if card.group else None,
+        description=clean_description(card.description),
+        attributes=tuple(sorted(card.attributes)),
+        is_repost=card.is_repost,
+        source_page=card.source_page,
+        source_line=card.source_line,
+        departments_raw=card.departments,
+        has_other_departments=others,
+    )
+
+
+def _schedule(
+    doc: str, initiative_id: str, row_no: int, row: RawScheduleRow, era: str, out: NormalizedDocument
+) -> list[ScheduleRow]:
+    rows: list[ScheduleRow] = []
+    activity = row.continues
+    for cell in row.cells:
+        continued = is_arrow(cell.text) or cell.text.startswith("→")
+        if not continued:
+            activity = clean_text(cell.text)
+        elif activity is None:
+            out.quality.append(
+                QualityRow(
+                    doc,
+                    "arrow_without_activity",
+                    "warning",
+                    None,
+                    None,
+                    f"{initiative_id} row {row_no} {cell.year_label}",
+                )
+            )
+        year = fiscal_year(cell.year_label, era)
+        if year is None:
+            out.quality.append(
+                QualityRow(doc, "schedule_year_unparsed", "error", None, None, f"{initiative_id}: {cell.year_label!r}")
+            )
+        rows.append(
+            ScheduleRow(
+                document_id=doc,
+                initiative_id=initiative_id,
+                row_no=row_no,
+                row_label=clean_text(row.label) if row.label else None,
+                fiscal_year=year,
+                cell_text=cell.text,
+                activity=activity or cell.text,
+                continued=continued,
+                year_label=cell.year_label,
+                source_line=row.line,
+            )
+        )
+    return rows
+
+
+def _indicator(
+    doc: str, initiative_id: str, indicator_id: str, raw: RawIndicator, era: str, out: NormalizedDocument
+) -> None:
+    name = clean_text(raw.name)
+    unit, qualifier = unit_from_name(name)
+    note = "; ".join(n for n in (qualifier, raw.note) if n) or None
+    previous: ParsedValue | None = None
+    value_units: list[str] = []
+    for value in raw.values:
+        parsed = parse_value(value.text, era)
+        if parsed.status == "same_as_previous":
+            if previous is None:
+                out.quality.append(
+                    QualityRow(
+                        doc, "same_as_previous_without_previous", "error", None, None, f"{indicator_id}: {value.text!r}"
+                    )
+                )
+                parsed = ParsedValue(None, "text", None, None, None, None, value.text)
+            else:
+                parsed = ParsedValue(
+                    previous.value,
+                    previous.status,
+                    previous.comparator,
+                    previous.as_of,
+                    previous.denominator,
+                    previous.unit,
+                    f"{value.text}: as the previous value",
+                )
+        year, source = _value_year(value.heading, value.year_hint, value.text, era)
+        if year is None:
+            out.quality.append(
+                QualityRow(
+                    doc, "value_year_unknown", "warning", None, None, f"{indicator_id} {value.kind}: {value.heading!r}"
+                )
+            )
+        if parsed.status == "text":
+            out.quality.append(
+                QualityRow(
+                    doc, "value_not_numeric", "warning", None, None, f"{indicator_id} {value.kind}: {value.text!r}"
+                )
+            )
+        if parsed.unit:
+            value_units.append(parsed.unit)
+        out.indicator_values.append(
+            ValueRow(
+                document_id=doc,
+                indicator_id=indicator_id,
+                kind=value.kind,
+                fiscal_year=year,
+                value=parsed.value,
+                value_text=value.text,
+                status=parsed.status,
+                comparator=parsed.comparator,
+                as_of=parsed.as_of,
+                denominator=parsed.denominator,
+                initiative_id=initiative_id,
+                heading=value.heading,
+                year_source=source,
+                unit=parsed.unit,
+                note=parsed.note,
+            )
+        )
+        previous = parsed
+    if unit is None and value_units and len(set(value_units)) == 1:
+        unit = value_units[0]
+    out.indicators.append(IndicatorRow(doc, initiative_id, indicator_id, name, raw.name, unit, note, raw.line))
+
+
+def _value_year(heading: str, hint: str | None, text: str, era: str) -> tuple[int | None, str | None]:
+    """Fiscal year of a value: a year the cell itself names wins over its heading's."""
+    if match := _TEXT_YEAR_RE.search(text):
+        return fiscal_year(match.group(1), era), "text"
+    if heading and (year := fiscal_year(heading, era)) is not None:
+        return year, "heading"
+    if hint and (year := fiscal_year(hint, era)) is not None:
+        return year, "grid"
+    return None, None

@@ -1,0 +1,237 @@
+"""The stages: extract (raw/ → build/extracted), normalize (→ build/normalized), publish (→ output/).
+
+Each document's stage file records the sha256 of its raw bytes and a fingerprint of
+the pipeline's code: a rerun skips a document whose file and code are unchanged, so
+dropping a new plan into raw/ processes only that plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from extractors.model import Extraction, Finding
+from extractors.registry import detect_layout, extract
+from pipeline.errors import DocumentError
+from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
+from pipeline.publish import rows_to_table, write_json, write_parquet
+from pipeline.serialize import from_plain, to_plain
+from pipeline.sources import Source, discover, read_document, source_format
+from pipeline.tables import TABLES, QualityRow
+
+PACKAGES = ("pipeline", "extractors", "normalizers")
+# Findings that compare the cards with the document's own list: an error there means lost cards.
+COMPLETENESS_CHECKS = frozenset({"cards_vs_index", "groups_vs_toc", "sub_items_vs_toc"})
+SECONDS_PER_DOCUMENT = 300
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project's folders are."""
+
+    root: Path
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "raw"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What one stage did with one document."""
+
+    document_id: str
+    relative_path: str
+    state: str  # new / changed / unchanged
+    error: str | None
+    published: bool  # rows were published (a partial document has both an error and rows)
+
+
+def code_fingerprint() -> str:
+    """sha256 over the pipeline's own source files: changing the code invalidates the stage files."""
+    digest = hashlib.sha256()
+    base = Path(__file__).resolve().parent.parent
+    for package in PACKAGES:
+        for path in sorted((base / package).rglob("*")):
+            if path.suffix in (".py", ".csv") and path.is_file():
+                digest.update(path.relative_to(base).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@contextmanager
+def time_limit(seconds: int, path: str) -> Iterator[None]:
+    """Fail a document that takes longer than `seconds` (main thread on POSIX only)."""
+
+    def expire(signum: int, frame: Any) -> None:
+        raise DocumentError(path, f"gave up after {seconds} s")
+
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except (ValueError, AttributeError):  # not the main thread, or no SIGALRM
+        yield
+        return
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_document(source: Source) -> dict[str, Any]:
+    """Read and extract one raw file; a failure becomes an `error` entry, never an exception."""
+    data = source.path.read_bytes()
+    meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(data), None, None)
+    try:
+        with time_limit(SECONDS_PER_DOCUMENT, source.relative_path):
+            document = read_document(source.relative_path, data)
+            encoding = next(
+                (n.removeprefix("decoded as ") for n in document.notes if n.startswith("decoded as ")), None
+            )
+            meta = SourceMeta(
+                source.document_id,
+                source.relative_path,
+                source.sha256,
+                document.source_format,
+                document.page_count,
+                encoding or ("utf-8" if document.source_format == "text" else None),
+            )
+            layout = detect_layout(document)
+            if layout is None:
+                raise DocumentError(source.relative_path, "unknown layout: no extractor recognises this document")
+            extraction = extract(document, layout)
+    except DocumentError as exc:
+        return {"meta": to_plain(meta), "error": str(exc), "extraction": None}
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        message = f"{source.relative_path}: internal error {type(exc).__name__}: {exc}"
+        return {"meta": to_plain(meta), "error": message, "extraction": None}
+    problems = [n for n in document.notes if n.startswith("truncated")]
+    problems += [
+        f"incomplete: {f.check} expected {f.expected}, found {f.found} ({f.detail})"
+        for f in extraction.findings
+        if f.status == "error" and f.check in COMPLETENESS_CHECKS
+    ]
+    # What was read is still published; the document is reported as failed all the same.
+    error = f"{source.relative_path}: {'; '.join(problems)}" if problems else None
+    return {"meta": to_plain(meta), "error": error, "extraction": to_plain(extraction)}
+
+
+def _stage_file(folder: Path, document_id: str) -> Path:
+    return folder / f"{document_id}.json"
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return loaded
+    except (OSError, ValueError):
+        return None
+
+
+def run_extract(layout: Layout, progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
+    """Extract every raw document whose bytes or code changed since its stage file was written."""
+    fingerprint = code_fingerprint()
+    folder = layout.build / "extracted"
+    sources = discover(layout.raw, layout.root)
+    results = []
+    for source in sources:
+        if progress:
+            progress(source.relative_path)
+        target = _stage_file(folder, source.document_id)
+        previous = _load(target)
+        if previous and previous.get("sha256") == source.sha256 and previous.get("code") == fingerprint:
+            results.append(
+                DocumentResult(
+                    source.document_id,
+                    source.relative_path,
+                    "unchanged",
+                    previous.get("error"),
+                    previous.get("extraction") is not None,
+                )
+            )
+            continue
+        entry = extract_document(source)
+        entry.update(sha256=source.sha256, code=fingerprint)
+        write_json(target, entry)
+        state = "new" if previous is None else "changed"
+        results.append(
+            DocumentResult(
+                source.document_id, source.relative_path, state, entry["error"], entry["extraction"] is not None
+            )
+        )
+    _remove_stale(folder, {s.document_id for s in sources})
+    return results
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    if folder.is_dir():
+        for path in folder.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink()
+
+
+def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
+    """One extracted stage file to rows of every table."""
+    meta = from_plain(SourceMeta, entry["meta"])
+    if entry.get("extraction") is None:
+        out = NormalizedDocument()
+        error = entry.get("error") or "no extraction"
+        out.documents.append(document_row(meta, None, "unknown", error))
+        check = "unknown_layout" if "unknown layout" in error else "read_error"
+        out.quality.append(QualityRow(meta.document_id, check, "error", None, None, error))
+        return out
+    rows = extraction_to_rows(meta, from_plain(Extraction, entry["extraction"]))
+    if entry.get("error"):
+        rows.documents[0] = replace(rows.documents[0], status="partial", error=entry["error"])
+        rows.quality.append(QualityRow(meta.document_id, "partial_document", "error", None, None, entry["error"]))
+    return rows
+
+
+def run_normalize(layout: Layout) -> None:
+    """Normalize every extracted stage file whose input changed."""
+    source_folder, folder = layout.build / "extracted", layout.build / "normalized"
+    keep = set()
+    for path in sorted(source_folder.glob("*.json")):
+        keep.add(path.stem)
+        entry = _load(path) or {}
+        key = f"{entry.get('sha256')}:{entry.get('code')}"
+        target = folder / path.name
+        previous = _load(target)
+        if previous and previous.get("key") == key:
+            continue
+        rows = normalize_entry(entry)
+        write_json(target, {"key": key, "tables": {name: to_plain(getattr(rows, name)) for name in TABLES}})
+    _remove_stale(folder, keep)
+
+
+def run_publish(layout: Layout) -> dict[str, int]:
+    """Concatenate every document's rows into one Parquet file per table (documents in id order)."""
+    rows: dict[str, list[Any]] = {name: [] for name in TABLES}
+    for path in sorted((layout.build / "normalized").glob("*.json")):
+        stage = _load(path) or {}
+        for name, (record_type, _) in TABLES.items():
+            rows[name].extend(from_plain(record_type, r) for r in stage.get("tables", {}).get(name, []))
+    for name, (_, schema) in TABLES.items():
+        write_parquet(layout.output / f"{name}.parquet", rows_to_table(rows[name], schema))
+    return {name: len(found) for name, found in rows.items()}
+
+
+def findings_of(entry: dict[str, Any]) -> list[Finding]:
+    """The findings recorded in an extracted stage file."""
+    extraction = entry.get("extraction") or {}
+    return [from_plain(Finding, f) for f in extraction.get("findings", [])]

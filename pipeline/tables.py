@@ -1,0 +1,249 @@
+"""The published tables: one frozen record type per table, its Parquet schema beside it.
+
+Column names and types follow ../shared/CONTRACT.md (v1); columns beyond the contract
+are marked `extension` in docs/tables.md. The schema is the single source of column
+order: rows are written with exactly these fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+import pyarrow as pa
+
+CONTRACT_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One row of `documents`."""
+
+    document_id: str
+    source_path: str
+    source_sha256: str
+    source_format: str
+    municipality: str | None
+    municipality_code: str | None
+    prefecture: str | None
+    title: str | None
+    edition: str | None
+    published: dt.date | None
+    period_start_fy: int | None
+    period_end_fy: int | None
+    layout: str
+    pages: int | None
+    contract_version: str
+    status: str  # extension: ok / partial (published, but cut or incomplete) / error
+    error: str | None  # extension: the one-line reason a document failed
+    encoding: str | None  # extension: how a text dump was decoded
+
+
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("source_path", pa.string()),
+        ("source_sha256", pa.string()),
+        ("source_format", pa.string()),
+        ("municipality", pa.string()),
+        ("municipality_code", pa.string()),
+        ("prefecture", pa.string()),
+        ("title", pa.string()),
+        ("edition", pa.string()),
+        ("published", pa.date32()),
+        ("period_start_fy", pa.int16()),
+        ("period_end_fy", pa.int16()),
+        ("layout", pa.string()),
+        ("pages", pa.int32()),
+        ("contract_version", pa.string()),
+        ("status", pa.string()),
+        ("error", pa.string()),
+        ("encoding", pa.string()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    """One row of `initiatives`: a card or a sub-item."""
+
+    document_id: str
+    initiative_id: str
+    parent_id: str | None
+    item_no: str
+    title: str
+    title_raw: str
+    departments: tuple[str, ...]
+    policy: str | None
+    measure: str | None
+    group: str | None
+    description: str | None
+    attributes: tuple[tuple[str, str], ...]
+    is_repost: bool
+    source_page: int | None
+    source_line: int | None
+    departments_raw: str | None  # extension
+    has_other_departments: bool  # extension: the list ends in ほか / 他 / など
+
+
+INITIATIVE_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("initiative_id", pa.string()),
+        ("parent_id", pa.string()),
+        ("item_no", pa.string()),
+        ("title", pa.string()),
+        ("title_raw", pa.string()),
+        ("departments", pa.list_(pa.string())),
+        ("policy", pa.string()),
+        ("measure", pa.string()),
+        ("group", pa.string()),
+        ("description", pa.string()),
+        ("attributes", pa.map_(pa.string(), pa.string())),
+        ("is_repost", pa.bool_()),
+        ("source_page", pa.int32()),
+        ("source_line", pa.int32()),
+        ("departments_raw", pa.string()),
+        ("has_other_departments", pa.bool_()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One row of `schedule`: one grid row in one fiscal year."""
+
+    document_id: str
+    initiative_id: str
+    row_no: int
+    row_label: str | None
+    fiscal_year: int | None
+    cell_text: str
+    activity: str
+    continued: bool
+    year_label: str  # extension: the year heading as printed (`3年度`)
+    source_line: int | None  # extension
+
+
+SCHEDULE_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("initiative_id", pa.string()),
+        ("row_no", pa.int16()),
+        ("row_label", pa.string()),
+        ("fiscal_year", pa.int16()),
+        ("cell_text", pa.string()),
+        ("activity", pa.string()),
+        ("continued", pa.bool_()),
+        ("year_label", pa.string()),
+        ("source_line", pa.int32()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One row of `indicators`."""
+
+    document_id: str
+    initiative_id: str
+    indicator_id: str
+    name: str
+    name_raw: str
+    unit: str | None
+    note: str | None
+    source_line: int | None  # extension
+
+
+INDICATOR_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("initiative_id", pa.string()),
+        ("indicator_id", pa.string()),
+        ("name", pa.string()),
+        ("name_raw", pa.string()),
+        ("unit", pa.string()),
+        ("note", pa.string()),
+        ("source_line", pa.int32()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One row of `indicator_values`: one printed value."""
+
+    document_id: str
+    indicator_id: str
+    kind: str
+    fiscal_year: int | None
+    value: float | None
+    value_text: str
+    status: str
+    comparator: str | None
+    as_of: dt.date | None
+    denominator: float | None
+    initiative_id: str  # extension
+    heading: str  # extension: the heading the value stands under, as printed
+    year_source: str | None  # extension: heading / grid / text — where fiscal_year was read
+    unit: str | None  # extension: unit printed in the cell (`13分野` → 分野)
+    note: str | None  # extension: qualifiers printed in the cell
+
+
+VALUE_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("indicator_id", pa.string()),
+        ("kind", pa.string()),
+        ("fiscal_year", pa.int16()),
+        ("value", pa.float64()),
+        ("value_text", pa.string()),
+        ("status", pa.string()),
+        ("comparator", pa.string()),
+        ("as_of", pa.date32()),
+        ("denominator", pa.float64()),
+        ("initiative_id", pa.string()),
+        ("heading", pa.string()),
+        ("year_source", pa.string()),
+        ("unit", pa.string()),
+        ("note", pa.string()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class QualityRow:
+    """One row of `quality`: a check of one document."""
+
+    document_id: str
+    check: str
+    status: str  # ok / warning / error
+    expected: int | None
+    found: int | None
+    detail: str
+
+
+QUALITY_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("check", pa.string()),
+        ("status", pa.string()),
+        ("expected", pa.int32()),
+        ("found", pa.int32()),
+        ("detail", pa.string()),
+    ]
+)
+
+TABLES: dict[str, tuple[type, pa.Schema]] = {
+    "documents": (DocumentRow, DOCUMENT_SCHEMA),
+    "initiatives": (InitiativeRow, INITIATIVE_SCHEMA),
+    "schedule": (ScheduleRow, SCHEDULE_SCHEMA),
+    "indicators": (IndicatorRow, INDICATOR_SCHEMA),
+    "indicator_values": (ValueRow, VALUE_SCHEMA),
+    "quality": (QualityRow, QUALITY_SCHEMA),
+}
+
+
+def record_columns(record_type: type) -> list[str]:
+    """Field names of a record type, in declaration order."""
+    return [f.name for f in fields(record_type)]

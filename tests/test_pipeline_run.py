@@ -1,0 +1,82 @@
+"""`plancards run` end to end on a scratch project: determinism, reruns, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.cli import main
+from pipeline.validate import validate_output
+from tests.conftest import DX_2023, PLAN_2021
+
+TABLES = ("documents", "initiatives", "schedule", "indicators", "indicator_values", "quality")
+
+
+def _project(tmp_path: Path, *files: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir(parents=True)
+    for path in files:
+        shutil.copy(path, raw / path.name)
+    return tmp_path
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {t: hashlib.sha256((root / "output" / f"{t}.parquet").read_bytes()).hexdigest() for t in TABLES}
+
+
+def test_two_runs_give_byte_identical_parquet(tmp_path: Path) -> None:
+    first = _project(tmp_path / "a", PLAN_2021, DX_2023)
+    second = _project(tmp_path / "b", PLAN_2021, DX_2023)
+    assert main(["--root", str(first), "run", "--quiet"]) == 0
+    assert main(["--root", str(second), "run", "--quiet"]) == 0
+    assert _digests(first) == _digests(second)
+    assert validate_output(first / "output") == []
+
+
+def test_rerun_processes_only_the_new_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path, PLAN_2021)
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    before = _digests(root)
+    shutil.copy(DX_2023, root / "raw" / DX_2023.name)
+    capsys.readouterr()
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert f"      new  raw/{DX_2023.name}" in out
+    assert f"unchanged  raw/{PLAN_2021.name}" in out
+    assert _digests(root) != before
+    documents = pq.read_table(root / "output" / "documents.parquet").to_pylist()
+    assert [d["layout"] for d in documents] == ["fukuoka_dx_cards", "fukuoka_plan_cards"]
+
+
+def test_bad_documents_fail_alone_with_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path, PLAN_2021)
+    raw = root / "raw"
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "notes.txt").write_text("議事メモ\n出席者\t3名\n", encoding="utf-8")
+    text = DX_2023.read_text(encoding="utf-8")
+    (raw / "dx_sjis.txt").write_bytes(text.encode("cp932", errors="replace"))
+    (raw / "cut.txt").write_bytes(PLAN_2021.read_bytes()[:60_000])
+    code = main(["--root", str(root), "run", "--quiet"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert "error: raw/empty.txt: empty file" in err
+    assert "error: raw/notes.txt: unknown layout: no extractor recognises this document" in err
+    assert any(line.startswith("error: raw/cut.txt: truncated") for line in err), err
+    documents = {d["document_id"]: d for d in pq.read_table(root / "output" / "documents.parquet").to_pylist()}
+    assert documents["fukuoka_gyosei_unei_plan_2021_draft"]["status"] == "ok"
+    assert documents["dx_sjis"]["encoding"] == "cp932"
+    assert documents["dx_sjis"]["layout"] == "fukuoka_dx_cards"
+    assert documents["empty"]["status"] == "error"
+    initiatives = pq.read_table(root / "output" / "initiatives.parquet").to_pylist()
+    by_doc = {doc: sum(1 for i in initiatives if i["document_id"] == doc) for doc in documents}
+    assert by_doc["fukuoka_gyosei_unei_plan_2021_draft"] == 106
+    assert by_doc["dx_sjis"] == 183
+    assert 0 < by_doc["cut"] < 106
+    quality = pq.read_table(root / "output" / "quality.parquet").to_pylist()
+    assert {"document_id": "empty", "check": "read_error", "status": "error"}.items() <= next(
+        q for q in quality if q["document_id"] == "empty"
+    ).items()
