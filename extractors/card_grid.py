@@ -149,8 +149,13 @@ class CardGridReader:
         raw_cells = tuple(RawScheduleCell(year, text) for year, text in placed.items())
         continues = None
         if raw_cells and is_arrow(raw_cells[0].text):
-            # A row that opens with an arrow continues the row printed above it (000 l.861).
-            carried = [c.text for c in self._previous_cells if not is_arrow(c.text)]
+            # A row that opens with an arrow continues the activity in force in the row printed
+            # above it, in the arrow's year (000 l.861 continues l.860's 4年度 text in 5年度).
+            order = [label for _, label in self._year_cols]
+            start = order.index(raw_cells[0].year_label)
+            carried = [
+                c.text for c in self._previous_cells if order.index(c.year_label) <= start and not is_arrow(c.text)
+            ]
             continues = carried[-1] if carried else None
         self.result.schedule.append(RawScheduleRow(label=self._label, cells=raw_cells, line=line, continues=continues))
         self._previous_cells = raw_cells

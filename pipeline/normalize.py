@@ -16,7 +16,7 @@ from normalizers.departments import split_departments
 from normalizers.era import fiscal_year, year_month
 from normalizers.municipality import lookup_municipality
 from normalizers.numbers import ParsedValue, parse_value
-from normalizers.text import clean_text, fullwidth_to_halfwidth, strip_footnote_marks
+from normalizers.text import clean_text, fullwidth_to_halfwidth, join_spaced_latin, strip_footnote_marks
 from normalizers.units import unit_from_name
 from pipeline.tables import (
     CONTRACT_VERSION,
@@ -31,6 +31,8 @@ from pipeline.tables import (
 # A value that names its own fiscal year (`※令和7年度までに20%以上…`, `2025年度末までに100%`).
 _TEXT_YEAR_RE = regex.compile(r"((?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年度|20\d\d\s*年度)\s*末?\s*まで")
 _DESCRIPTION_LINE_RE = regex.compile(r"[ \t\u3000]+")
+# The repost mark is published as `is_repost`; the title itself is compared across documents without it.
+_REPOST_MARK_RE = regex.compile(r"\s*[(（]再掲[)）]\s*")
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,11 @@ def document_row(meta: SourceMeta, info: DocumentInfo | None, layout: str, error
 
 
 def clean_description(text: str | None) -> str | None:
-    """Body text: footnote marks dropped, ASCII made half-width, each line's spacing collapsed."""
+    """Body text: footnote marks dropped, ASCII made half-width, `A I` joined, each line's spacing collapsed."""
     if not text:
         return None
     lines = []
-    for line in fullwidth_to_halfwidth(strip_footnote_marks(text)).split("\n"):
+    for line in join_spaced_latin(fullwidth_to_halfwidth(strip_footnote_marks(text))).split("\n"):
         line = _DESCRIPTION_LINE_RE.sub(" ", line).strip()
         if line:
             lines.append(line)
@@ -137,7 +139,7 @@ def _initiative(doc: str, initiative_id: str, card: RawCard) -> InitiativeRow:
         initiative_id=initiative_id,
         parent_id=f"{doc}:{card.parent_path}" if card.parent_path else None,
         item_no=fullwidth_to_halfwidth(card.item_no).strip(),
-        title=clean_text(card.title),
+        title=_REPOST_MARK_RE.sub("", clean_text(card.title)) if card.is_repost else clean_text(card.title),
         title_raw=card.title,
         departments=tuple(departments),
         policy=clean_text(card.policy) if card.policy else None,
