@@ -70,6 +70,43 @@ class RawCard:
 
 
 @dataclass(frozen=True)
+class RawTerm:
+    """A glossary or footnote definition (`¹ 共働：…`, `※1 チャットボット:…`)."""
+
+    term: str
+    definition: str
+    marker: str | None = None  # `¹`, `※1`, as printed
+    line: int | None = None
+    page: int | None = None
+    references: int = 0  # `P4の脚注参照` notes that point back at this definition
+
+
+@dataclass(frozen=True)
+class RawRemark:
+    """One member's remark (a bullet of the 会議内容), with the agenda item it was said under."""
+
+    text: str
+    agenda_item: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class RawMeeting:
+    """A 会議録 block: its labelled fields as printed, split into lists where the layout lists."""
+
+    name: str
+    held: str | None = None  # `令和5年9月14日（木） 13:30～15:30`
+    place: str | None = None
+    members_present: tuple[str, ...] = ()
+    members_absent: tuple[str, ...] = ()
+    secretariat: tuple[str, ...] = ()
+    agenda: tuple[str, ...] = ()
+    remarks: tuple[RawRemark, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()  # other labelled fields (会議資料, 公開・非公開の別, …)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """A quality finding: a check, its outcome and what it saw."""
 
@@ -100,3 +137,5 @@ class Extraction:
     info: DocumentInfo
     cards: tuple[RawCard, ...]
     findings: tuple[Finding, ...] = field(default=())
+    terms: tuple[RawTerm, ...] = field(default=())
+    meetings: tuple[RawMeeting, ...] = field(default=())

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.card_grid import is_arrow
-from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawScheduleRow
+from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawMeeting, RawScheduleRow
 from normalizers.departments import split_departments
-from normalizers.era import fiscal_year, year_month
+from normalizers.era import fiscal_year, full_date, year_month
 from normalizers.municipality import lookup_municipality
 from normalizers.numbers import ParsedValue, parse_value
 from normalizers.text import clean_text, fullwidth_to_halfwidth, join_spaced_latin, strip_footnote_marks
@@ -23,14 +23,19 @@ from pipeline.tables import (
     DocumentRow,
     IndicatorRow,
     InitiativeRow,
+    MeetingRow,
     QualityRow,
+    RemarkRow,
     ScheduleRow,
+    TermRow,
     ValueRow,
 )
 
 # A value that names its own fiscal year (`※令和7年度までに20%以上…`, `2025年度末までに100%`).
 _TEXT_YEAR_RE = regex.compile(r"((?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年度|20\d\d\s*年度)\s*末?\s*まで")
 _DESCRIPTION_LINE_RE = regex.compile(r"[ \t\u3000]+")
+# A value printed with its own year in parentheses (`24 件 (H27)` under a 現状値 (H28) heading).
+_CELL_YEAR_RE = regex.compile(r"[（(]\s*((?:令和|平成|R|H)\s*(?:\d{1,2}|元))\s*(?:年度|年)?\s*[)）]")
 # The repost mark is published as `is_repost`; the title itself is compared across documents without it.
 _REPOST_MARK_RE = regex.compile(r"\s*[(（]再掲[)）]\s*")
 
@@ -57,6 +62,9 @@ class NormalizedDocument:
     indicators: list[IndicatorRow] = field(default_factory=list)
     indicator_values: list[ValueRow] = field(default_factory=list)
     quality: list[QualityRow] = field(default_factory=list)
+    terms: list[TermRow] = field(default_factory=list)
+    meetings: list[MeetingRow] = field(default_factory=list)
+    meeting_remarks: list[RemarkRow] = field(default_factory=list)
 
 
 def document_row(meta: SourceMeta, info: DocumentInfo | None, layout: str, error: str | None) -> DocumentRow:
@@ -113,9 +121,64 @@ def extraction_to_rows(meta: SourceMeta, extraction: Extraction) -> NormalizedDo
             out.schedule.extend(_schedule(doc, initiative_id, row_no, row, era, out))
         for number, indicator in enumerate(card.indicators, start=1):
             _indicator(doc, initiative_id, f"{initiative_id}#{number}", indicator, era, out)
+    for number, term in enumerate(extraction.terms, start=1):
+        out.terms.append(
+            TermRow(
+                doc,
+                f"{doc}#term{number}",
+                clean_text(term.term),
+                term.term,
+                clean_description(term.definition) or "",
+                term.marker,
+                term.references,
+                term.line,
+                term.page,
+            )
+        )
+    for number, meeting in enumerate(extraction.meetings, start=1):
+        _meeting(doc, f"{doc}#meeting{number}", meeting, out)
     out.quality.extend(_finding_row(doc, f) for f in extraction.findings)
     out.quality.append(QualityRow(doc, "counts", "ok", None, len(out.initiatives), _counts(out)))
     return out
+
+
+_ORDINAL_RE = regex.compile(r"第\s*(\d+)\s*回")
+_TIMES_RE = regex.compile(r"(\d{1,2})\s*[:：]\s*(\d{2})\s*[～~〜\-－]\s*(\d{1,2})\s*[:：]\s*(\d{2})")
+
+
+def _meeting(doc: str, meeting_id: str, meeting: RawMeeting, out: NormalizedDocument) -> None:
+    ordinal = _ORDINAL_RE.search(meeting.name)
+    times = _TIMES_RE.search(fullwidth_to_halfwidth(meeting.held or ""))
+    out.meetings.append(
+        MeetingRow(
+            document_id=doc,
+            meeting_id=meeting_id,
+            name=clean_text(meeting.name),
+            ordinal=int(ordinal.group(1)) if ordinal else None,
+            date=full_date(meeting.held) if meeting.held else None,
+            start_time=f"{int(times.group(1)):02d}:{times.group(2)}" if times else None,
+            end_time=f"{int(times.group(3)):02d}:{times.group(4)}" if times else None,
+            held_raw=meeting.held,
+            place=clean_text(meeting.place) if meeting.place else None,
+            members_present=tuple(clean_text(m) for m in meeting.members_present),
+            members_absent=tuple(clean_text(m) for m in meeting.members_absent),
+            secretariat=tuple(clean_text(m) for m in meeting.secretariat),
+            agenda=tuple(clean_text(a) for a in meeting.agenda),
+            attributes=tuple(sorted(meeting.attributes)),
+            source_line=meeting.line,
+        )
+    )
+    for number, remark in enumerate(meeting.remarks, start=1):
+        out.meeting_remarks.append(
+            RemarkRow(
+                doc,
+                meeting_id,
+                number,
+                clean_text(remark.agenda_item) if remark.agenda_item else None,
+                clean_description(remark.text) or "",
+                remark.line,
+            )
+        )
 
 
 def _counts(out: NormalizedDocument) -> str:
@@ -267,7 +330,7 @@ def _indicator(
 
 def _value_year(heading: str, hint: str | None, text: str, era: str) -> tuple[int | None, str | None]:
     """Fiscal year of a value: a year the cell itself names wins over its heading's."""
-    if match := _TEXT_YEAR_RE.search(text):
+    if match := _TEXT_YEAR_RE.search(text) or _CELL_YEAR_RE.search(text):
         return fiscal_year(match.group(1), era), "text"
     if heading and (year := fiscal_year(heading, era)) is not None:
         return year, "heading"

@@ -234,6 +234,102 @@ QUALITY_SCHEMA = pa.schema(
     ]
 )
 
+
+@dataclass(frozen=True)
+class TermRow:
+    """One row of `terms`: a footnote or glossary definition."""
+
+    document_id: str
+    term_id: str
+    term: str
+    term_raw: str
+    definition: str
+    marker: str | None
+    references: int
+    source_line: int | None
+    source_page: int | None
+
+
+TERM_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("term_id", pa.string()),
+        ("term", pa.string()),
+        ("term_raw", pa.string()),
+        ("definition", pa.string()),
+        ("marker", pa.string()),
+        ("references", pa.int32()),
+        ("source_line", pa.int32()),
+        ("source_page", pa.int32()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One row of `meetings`: a 会議録."""
+
+    document_id: str
+    meeting_id: str
+    name: str
+    ordinal: int | None
+    date: dt.date | None
+    start_time: str | None
+    end_time: str | None
+    held_raw: str | None
+    place: str | None
+    members_present: tuple[str, ...]
+    members_absent: tuple[str, ...]
+    secretariat: tuple[str, ...]
+    agenda: tuple[str, ...]
+    attributes: tuple[tuple[str, str], ...]
+    source_line: int | None
+
+
+MEETING_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("meeting_id", pa.string()),
+        ("name", pa.string()),
+        ("ordinal", pa.int16()),
+        ("date", pa.date32()),
+        ("start_time", pa.string()),
+        ("end_time", pa.string()),
+        ("held_raw", pa.string()),
+        ("place", pa.string()),
+        ("members_present", pa.list_(pa.string())),
+        ("members_absent", pa.list_(pa.string())),
+        ("secretariat", pa.list_(pa.string())),
+        ("agenda", pa.list_(pa.string())),
+        ("attributes", pa.map_(pa.string(), pa.string())),
+        ("source_line", pa.int32()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class RemarkRow:
+    """One row of `meeting_remarks`: one bullet of a member's opinion."""
+
+    document_id: str
+    meeting_id: str
+    remark_no: int
+    agenda_item: str | None
+    text: str
+    source_line: int | None
+
+
+REMARK_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("meeting_id", pa.string()),
+        ("remark_no", pa.int16()),
+        ("agenda_item", pa.string()),
+        ("text", pa.string()),
+        ("source_line", pa.int32()),
+    ]
+)
+
 TABLES: dict[str, tuple[type, pa.Schema]] = {
     "documents": (DocumentRow, DOCUMENT_SCHEMA),
     "initiatives": (InitiativeRow, INITIATIVE_SCHEMA),
@@ -241,6 +337,9 @@ TABLES: dict[str, tuple[type, pa.Schema]] = {
     "indicators": (IndicatorRow, INDICATOR_SCHEMA),
     "indicator_values": (ValueRow, VALUE_SCHEMA),
     "quality": (QualityRow, QUALITY_SCHEMA),
+    "terms": (TermRow, TERM_SCHEMA),
+    "meetings": (MeetingRow, MEETING_SCHEMA),
+    "meeting_remarks": (RemarkRow, REMARK_SCHEMA),
 }
 
 
