@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import signal
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from extractors.model import Extraction, Finding
 from extractors.registry import detect_layout, extract
 from pipeline.errors import DocumentError
+from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.publish import rows_to_table, write_json, write_parquet
 from pipeline.serialize import from_plain, to_plain
@@ -28,7 +27,6 @@ from pipeline.tables import TABLES, QualityRow
 PACKAGES = ("pipeline", "extractors", "normalizers")
 # Findings that compare the cards with the document's own list: an error there means lost cards.
 COMPLETENESS_CHECKS = frozenset({"cards_vs_index", "groups_vs_toc", "sub_items_vs_toc"})
-SECONDS_PER_DOCUMENT = 300
 
 
 @dataclass(frozen=True)
@@ -73,48 +71,18 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-@contextmanager
-def time_limit(seconds: int, path: str) -> Iterator[None]:
-    """Fail a document that takes longer than `seconds` (main thread on POSIX only)."""
-
-    def expire(signum: int, frame: Any) -> None:
-        raise DocumentError(path, f"gave up after {seconds} s")
-
-    try:
-        previous = signal.signal(signal.SIGALRM, expire)
-    except (ValueError, AttributeError):  # not the main thread, or no SIGALRM
-        yield
-        return
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def extract_document(source: Source) -> dict[str, Any]:
-    """Read and extract one raw file; a failure becomes an `error` entry, never an exception."""
+def _extract_unbounded(source: Source) -> dict[str, Any]:
+    """Read and extract one raw file in this process; a failure becomes an `error` entry."""
     data = source.path.read_bytes()
     meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(data), None, None)
     try:
-        with time_limit(SECONDS_PER_DOCUMENT, source.relative_path):
-            document = read_document(source.relative_path, data)
-            encoding = next(
-                (n.removeprefix("decoded as ") for n in document.notes if n.startswith("decoded as ")), None
-            )
-            meta = SourceMeta(
-                source.document_id,
-                source.relative_path,
-                source.sha256,
-                document.source_format,
-                document.page_count,
-                encoding or ("utf-8" if document.source_format == "text" else None),
-            )
-            layout = detect_layout(document)
-            if layout is None:
-                raise DocumentError(source.relative_path, "unknown layout: no extractor recognises this document")
-            extraction = extract(document, layout)
+        document = read_document(source.relative_path, data)
+        encoding = next((n.removeprefix("decoded as ") for n in document.notes if n.startswith("decoded as ")), None)
+        meta = replace(meta, source_format=document.source_format, pages=document.page_count, encoding=encoding)
+        layout = detect_layout(document)
+        if layout is None:
+            raise DocumentError(source.relative_path, "unknown layout: no extractor recognises this document")
+        extraction = extract(document, layout)
     except DocumentError as exc:
         return {"meta": to_plain(meta), "error": str(exc), "extraction": None}
     except Exception as exc:  # an extractor bug must not stop the other documents
@@ -129,6 +97,19 @@ def extract_document(source: Source) -> dict[str, Any]:
     # What was read is still published; the document is reported as failed all the same.
     error = f"{source.relative_path}: {'; '.join(problems)}" if problems else None
     return {"meta": to_plain(meta), "error": error, "extraction": to_plain(extraction)}
+
+
+def extract_document(
+    source: Source, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
+) -> dict[str, Any]:
+    """Read and extract one raw file in a child process bounded in time and memory."""
+    entry, failure = run_bounded(_extract_unbounded, (source,), source.relative_path, seconds, memory)
+    if entry is not None:
+        return entry
+    with source.path.open("rb") as handle:
+        head = handle.read(1024)
+    meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(head), None, None)
+    return {"meta": to_plain(meta), "error": failure, "extraction": None}
 
 
 def _stage_file(folder: Path, document_id: str) -> Path:
