@@ -52,7 +52,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     results = run_extract(layout, progress=tick)
     bar.close()
     run_normalize(layout)
-    run_publish(layout)
+    _, manifest_problems = run_publish(layout)
+    for problem in manifest_problems:
+        print(f"warning: {problem}", file=sys.stderr)
     for result in results:
         print(f"{result.state:>9}  {result.relative_path}")
     for line in _summary(layout):
@@ -79,7 +81,9 @@ def cmd_stage(args: argparse.Namespace) -> int:
     elif args.name == "normalize":
         run_normalize(layout)
     elif args.name == "publish":
-        counts = run_publish(layout)
+        counts, problems = run_publish(layout)
+        for problem in problems:
+            print(f"warning: {problem}", file=sys.stderr)
         print(", ".join(f"{name}: {n}" for name, n in counts.items()))
     return 0
 

@@ -18,6 +18,7 @@ from extractors.model import Extraction, Finding
 from extractors.registry import detect_layout, extract
 from pipeline.errors import DocumentError
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
+from pipeline.manifest import load_manifest
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.publish import rows_to_table, write_json, write_parquet
 from pipeline.serialize import from_plain, to_plain
@@ -200,16 +201,27 @@ def run_normalize(layout: Layout) -> None:
     _remove_stale(folder, keep)
 
 
-def run_publish(layout: Layout) -> dict[str, int]:
-    """Concatenate every document's rows into one Parquet file per table (documents in id order)."""
+def run_publish(layout: Layout) -> tuple[dict[str, int], list[str]]:
+    """Concatenate every document's rows into one Parquet file per table (documents in id order).
+
+    Returns the row count of each table and the manifest's problems (one line each).
+    """
     rows: dict[str, list[Any]] = {name: [] for name in TABLES}
     for path in sorted((layout.build / "normalized").glob("*.json")):
         stage = _load(path) or {}
         for name, (record_type, _) in TABLES.items():
             rows[name].extend(from_plain(record_type, r) for r in stage.get("tables", {}).get(name, []))
+    manifest, problems = load_manifest(layout.raw)
+    raw_prefix = f"{layout.raw.name}/"
+    for index, document in enumerate(rows["documents"]):
+        entry = manifest.get(document.source_path.removeprefix(raw_prefix))
+        if entry:
+            rows["documents"][index] = replace(
+                document, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
+            )
     for name, (_, schema) in TABLES.items():
         write_parquet(layout.output / f"{name}.parquet", rows_to_table(rows[name], schema))
-    return {name: len(found) for name, found in rows.items()}
+    return {name: len(found) for name, found in rows.items()}, problems
 
 
 def findings_of(entry: dict[str, Any]) -> list[Finding]:

@@ -37,6 +37,9 @@ class DocumentRow:
     status: str  # extension: ok / partial (published, but cut or incomplete) / error
     error: str | None  # extension: the one-line reason a document failed
     encoding: str | None  # extension: how a text dump was decoded
+    source_url: str | None = None  # extension: from raw/manifest.json
+    downloaded: dt.date | None = None  # extension: from raw/manifest.json
+    manifest_note: str | None = None  # extension: from raw/manifest.json
 
 
 DOCUMENT_SCHEMA = pa.schema(
@@ -59,6 +62,9 @@ DOCUMENT_SCHEMA = pa.schema(
         ("status", pa.string()),
         ("error", pa.string()),
         ("encoding", pa.string()),
+        ("source_url", pa.string()),
+        ("downloaded", pa.date32()),
+        ("manifest_note", pa.string()),
     ]
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -80,3 +81,21 @@ def test_bad_documents_fail_alone_with_one_line_each(tmp_path: Path, capsys: pyt
     assert {"document_id": "empty", "check": "read_error", "status": "error"}.items() <= next(
         q for q in quality if q["document_id"] == "empty"
     ).items()
+
+
+def test_manifest_adds_what_the_document_does_not_print(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path, PLAN_2021)
+    manifest = {
+        PLAN_2021.name: {"source_url": "https://www.city.example.jp/plan.pdf", "downloaded": "2026-11-01"},
+        "gone.txt": {"note": "removed"},
+        "bad-date.txt": {"downloaded": "yesterday"},
+    }
+    (root / "raw" / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    documents = pq.read_table(root / "output" / "documents.parquet").to_pylist()
+    assert len(documents) == 1  # the manifest itself is not a document
+    assert documents[0]["source_url"] == "https://www.city.example.jp/plan.pdf"
+    assert str(documents[0]["downloaded"]) == "2026-11-01"
+    err = capsys.readouterr().err
+    assert "warning: " in err and "gone.txt: no such file in raw/" in err
+    assert "bad-date.txt: downloaded 'yesterday' is not YYYY-MM-DD; ignored" in err

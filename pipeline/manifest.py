@@ -1,0 +1,58 @@
+"""The optional manifest `raw/manifest.json`: what a document does not print about itself.
+
+    {"fukuoka_gyosei_unei_plan_2021_draft.txt":
+        {"source_url": "https://…", "downloaded": "2026-11-01", "note": "…"}}
+
+Keys are paths relative to raw/. Unknown keys and fields are reported, never guessed at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST_NAME = "manifest.json"
+FIELDS = frozenset({"source_url", "downloaded", "note"})
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """Facts about one raw file given by whoever put it in raw/."""
+
+    source_url: str | None = None
+    downloaded: dt.date | None = None
+    note: str | None = None
+
+
+def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
+    """(entries by path relative to raw/, problems as one-line messages); no manifest gives ({}, [])."""
+    path = raw_dir / MANIFEST_NAME
+    if not path.is_file():
+        return {}, []
+    where = path.as_posix()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return {}, [f"{where}: not readable JSON ({exc}); ignored"]
+    if not isinstance(data, dict):
+        return {}, [f"{where}: expected an object of file names; ignored"]
+    entries: dict[str, ManifestEntry] = {}
+    problems: list[str] = []
+    for name, fields in sorted(data.items()):
+        if not isinstance(fields, dict):
+            problems.append(f"{where}: {name}: expected an object; ignored")
+            continue
+        if unknown := sorted(set(fields) - FIELDS):
+            problems.append(f"{where}: {name}: unknown fields {unknown} ignored")
+        if not (raw_dir / name).is_file():
+            problems.append(f"{where}: {name}: no such file in raw/")
+        downloaded = None
+        if fields.get("downloaded"):
+            try:
+                downloaded = dt.date.fromisoformat(str(fields["downloaded"]))
+            except ValueError:
+                problems.append(f"{where}: {name}: downloaded {fields['downloaded']!r} is not YYYY-MM-DD; ignored")
+        entries[name] = ManifestEntry(fields.get("source_url"), downloaded, fields.get("note"))
+    return entries, problems
