@@ -47,8 +47,3 @@ def circled_number(text: str) -> int | None:
     """1 for ①, … 20 for ⑳; None for anything else."""
     text = text.strip()
     return CIRCLED.index(text) + 1 if len(text) == 1 and text in CIRCLED else None
-
-
-def html_rows(table: Table) -> list[Row]:
-    """The rows of an HTML table as printed cells (spans ignored: one cell per printed cell)."""
-    return list(table.rows)

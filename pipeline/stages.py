@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from extractors.model import Extraction, Finding
+from extractors.model import Extraction
 from extractors.registry import detect_layout, extract
 from pipeline.errors import DocumentError
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
@@ -222,9 +222,3 @@ def run_publish(layout: Layout) -> tuple[dict[str, int], list[str]]:
     for name, (_, schema) in TABLES.items():
         write_parquet(layout.output / f"{name}.parquet", rows_to_table(rows[name], schema))
     return {name: len(found) for name, found in rows.items()}, problems
-
-
-def findings_of(entry: dict[str, Any]) -> list[Finding]:
-    """The findings recorded in an extracted stage file."""
-    extraction = entry.get("extraction") or {}
-    return [from_plain(Finding, f) for f in extraction.get("findings", [])]

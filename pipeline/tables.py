@@ -8,7 +8,7 @@ order: rows are written with exactly these fields.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -347,8 +347,3 @@ TABLES: dict[str, tuple[type, pa.Schema]] = {
     "meetings": (MeetingRow, MEETING_SCHEMA),
     "meeting_remarks": (RemarkRow, REMARK_SCHEMA),
 }
-
-
-def record_columns(record_type: type) -> list[str]:
-    """Field names of a record type, in declaration order."""
-    return [f.name for f in fields(record_type)]
