@@ -17,6 +17,7 @@ import regex
 
 from extractors.card_grid import SCHEDULE_MARK, read_grid
 from extractors.document_info import read_info
+from extractors.footnotes import read_terms
 from extractors.model import DocumentInfo, Extraction, Finding, RawCard
 from extractors.walk import Item, circled_number, is_footnote_definition, walk
 from normalizers.text import clean_text
@@ -152,7 +153,9 @@ def extract(document: Document) -> Extraction:
             units[-1].items.append(item)
     cards = [_unit_to_card(unit, findings) for unit in units]
     findings.extend(_check_against_index(index, cards))
-    return Extraction(layout=LAYOUT, info=info, cards=tuple(cards), findings=tuple(findings))
+    terms, term_findings = read_terms(items)
+    findings.extend(term_findings)
+    return Extraction(layout=LAYOUT, info=info, cards=tuple(cards), findings=tuple(findings), terms=tuple(terms))
 
 
 def _is_card_header(texts: list[str], expected: int, units: list[_Unit]) -> bool:

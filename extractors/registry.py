@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from extractors import fukuoka_dx_cards, fukuoka_plan_cards
+from extractors import fukuoka_dx_cards, fukuoka_plan_cards, fukuoka_progress_report
 from extractors.model import Extraction
 from pipeline.blocks import Document
 
 PARSERS: dict[str, ModuleType] = {
     fukuoka_plan_cards.LAYOUT: fukuoka_plan_cards,
     fukuoka_dx_cards.LAYOUT: fukuoka_dx_cards,
+    fukuoka_progress_report.LAYOUT: fukuoka_progress_report,
 }
 
 
