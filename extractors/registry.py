@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from extractors import fukuoka_dx_cards, fukuoka_plan_cards, fukuoka_progress_report
+from extractors import fukuoka_dx_cards, fukuoka_plan_cards, fukuoka_progress_report, fukuyama_cards, iizuka_plan
 from extractors.model import Extraction
 from pipeline.blocks import Document
 
@@ -18,6 +18,8 @@ PARSERS: dict[str, ModuleType] = {
     fukuoka_plan_cards.LAYOUT: fukuoka_plan_cards,
     fukuoka_dx_cards.LAYOUT: fukuoka_dx_cards,
     fukuoka_progress_report.LAYOUT: fukuoka_progress_report,
+    iizuka_plan.LAYOUT: iizuka_plan,
+    fukuyama_cards.LAYOUT: fukuyama_cards,
 }
 
 

@@ -27,7 +27,17 @@ from pipeline.tables import TABLES, QualityRow
 
 PACKAGES = ("pipeline", "extractors", "normalizers")
 # Findings that compare the cards with the document's own list: an error there means lost cards.
-COMPLETENESS_CHECKS = frozenset({"cards_vs_index", "groups_vs_toc", "sub_items_vs_toc"})
+COMPLETENESS_CHECKS = frozenset(
+    {
+        "cards_vs_index",
+        "groups_vs_toc",
+        "sub_items_vs_toc",
+        "cards_vs_list",
+        "truncated_card",
+        "cards_vs_overview",
+        "partial_card",
+    }
+)
 
 
 @dataclass(frozen=True)
