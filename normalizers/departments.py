@@ -36,6 +36,37 @@ _SEPARATORS = re.compile(r"[、,/;\n\r]|及び")
 # so those spaces are removed before splitting at the others.
 _SPACE_BEFORE_PAREN = re.compile(r"\s+(?=\()")
 _OTHERS = re.compile("(?:" + "|".join(OTHERS_WORDS) + ")$")
+#: Endings of an upper level (a bureau) and of a lower one (its section): `企業局 上水道課` is one
+#: section of one bureau printed with a space, not two departments.
+UPPER_LEVEL: tuple[str, ...] = ("局", "部", "本部", "委員会", "事務局")
+LOWER_LEVEL: tuple[str, ...] = ("課", "室", "係", "担当", "センター", "所")
+
+
+def _top_level(text: str, separators: re.Pattern[str]) -> list[str]:
+    """Split at separators outside parentheses: `経済建設課(穂波、庄内)` stays one piece."""
+    pieces, depth, start = [], 0, 0
+    for match in re.finditer(rf"[()]|{separators.pattern}", text):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _join_levels(words: list[str]) -> list[str]:
+    """Join `bureau section` pairs printed with a space into one department."""
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1].endswith(UPPER_LEVEL) and word.endswith(LOWER_LEVEL):
+            joined[-1] = f"{joined[-1]} {word}"
+        else:
+            joined.append(word)
+    return joined
 
 
 def normalize_department(name: str) -> str:
@@ -90,8 +121,8 @@ def split_departments(text: str) -> tuple[list[str], bool]:
     # endings are seen in one spelling (`，` is `,`, `（` is `(`, `局¹・` ends with 局).
     text = fullwidth_to_halfwidth(strip_footnote_marks(unicodedata.normalize("NFC", text)))
     text = _SPACE_BEFORE_PAREN.sub("", text)
-    for chunk in _SEPARATORS.split(text):
-        for spaced in chunk.split():
+    for chunk in _top_level(text, _SEPARATORS):
+        for spaced in _join_levels([w for w in _top_level(chunk, re.compile(r"\s+")) if w.strip()]):
             for piece in _split_nakaguro(spaced):
                 name = normalize_department(piece)
                 name, others = _strip_others(name)

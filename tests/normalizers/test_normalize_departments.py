@@ -11,6 +11,13 @@ from normalizers.departments import normalize_department, split_departments
 
 # (id, cell as printed, (departments, has_others), source "<doc>:<line>" or None)
 CELLS = [
+    (
+        "comma-inside-parentheses",
+        "経済建設課(穂波、庄内、顕田、筑穂)",
+        (["経済建設課(穂波、庄内、顕田、筑穂)"], False),
+        "003:2760",
+    ),
+    ("bureau-and-its-section", "企業局 上水道課", (["企業局上水道課"], False), "003:3012"),
     ("nakaguro-two-bureaus", "総務企画局・市民局", (["総務企画局", "市民局"], False), "000:260"),
     (
         "nakaguro-three-kinds",
@@ -134,8 +141,10 @@ def test_split_departments_keeps_order_and_uniqueness(cell: str) -> None:
     names, has_others = split_departments(cell)
     assert len(names) == len(set(names))
     assert has_others == cell.endswith(("ほか", "など"))
-    # Printed order: each name is found in the cell after the previous one.
+    # Printed order: each name is found in the cell after the previous one (spaces aside:
+    # a bureau and its section printed with a space become one name without it).
     position = -1
+    flat = "".join(cell.split())
     for name in names:
-        position = cell.find(name, position + 1)
+        position = flat.find("".join(name.split()), position + 1)
         assert position >= 0, (name, cell)
