@@ -294,6 +294,11 @@ def parse_value(text: str, default_era: str = "令和") -> ParsedValue:
     if s.strip() == "※" or bare in PENDING_CELLS:
         return ParsedValue(value=None, status="pending")
 
+    # A bulleted list of activities (`・…を検討 ・現在支援している14学区に加え…`, 004 l.679) is a
+    # text target: a number inside its sentences is not the target's value.
+    if s.lstrip().startswith(("・", "●")):
+        return text_only
+
     # 2. An as-of annotation `(R3.1月末時点)` becomes a date, not a note.
     as_of = None
     m = _AS_OF_PAREN.search(s)

@@ -36,6 +36,7 @@ _TEXT_YEAR_RE = regex.compile(r"((?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年�
 _DESCRIPTION_LINE_RE = regex.compile(r"[ \t\u3000]+")
 # A value printed with its own year in parentheses (`24 件 (H27)` under a 現状値 (H28) heading).
 _CELL_YEAR_RE = regex.compile(r"[（(]\s*((?:令和|平成|R|H)\s*(?:\d{1,2}|元))\s*(?:年度|年)?\s*[)）]")
+_DIGIT_RE = regex.compile(r"\d")
 # The repost mark is published as `is_repost`; the title itself is compared across documents without it.
 _REPOST_MARK_RE = regex.compile(r"\s*[(（]再掲[)）]\s*")
 
@@ -138,6 +139,10 @@ def extraction_to_rows(meta: SourceMeta, extraction: Extraction) -> NormalizedDo
     for number, meeting in enumerate(extraction.meetings, start=1):
         _meeting(doc, f"{doc}#meeting{number}", meeting, out)
     out.quality.extend(_finding_row(doc, f) for f in extraction.findings)
+    texts = [v.value_text for v in out.indicator_values if v.status == "text" and not _DIGIT_RE.search(v.value_text)]
+    if texts:
+        examples = "; ".join(dict.fromkeys(t.replace("\n", " ")[:40] for t in texts))
+        out.quality.append(QualityRow(doc, "values_as_text", "ok", None, len(texts), f"text values: {examples[:2000]}"))
     out.quality.append(QualityRow(doc, "counts", "ok", None, len(out.initiatives), _counts(out)))
     return out
 
@@ -295,7 +300,9 @@ def _indicator(
                     doc, "value_year_unknown", "warning", None, None, f"{indicator_id} {value.kind}: {value.heading!r}"
                 )
             )
-        if parsed.status == "text":
+        if parsed.status == "text" and _DIGIT_RE.search(value.text):
+            # Text with digits may hide a number that was not read: each one is listed. Text targets
+            # without digits (`運用状況を踏まえ拡大`) are counted once per document instead.
             out.quality.append(
                 QualityRow(
                     doc, "value_not_numeric", "warning", None, None, f"{indicator_id} {value.kind}: {value.text!r}"

@@ -147,6 +147,12 @@ CELLS: list[tuple[str, str, ParsedValue, str | None]] = [
     ("value-in-parens", "試行実施（2施設）", V(2, unit="施設", note="試行実施"), "004:509"),
     ("value-then-parens", "2施設（実証実験）", V(2, unit="施設", note="実証実験"), "004:755"),
     ("all-schools", "全校(98)", V(98, note="全校"), "002:601"),
+    (
+        "bullet-list-is-text",
+        "・必要に応じてニーズ調査を検討 ・現在支援している14学区に加え、新たに希望する学区を随時支援",
+        TEXT,
+        "004:679",
+    ),
     # signs
     ("triangle", "△480", V(-480, note="△"), "003:785"),
     ("triangle-spaced", "△ 20", V(-20, note="△"), "003:2073"),
