@@ -78,6 +78,8 @@ CONTRACT: dict[str, dict[str, pa.DataType]] = {
     },
     "quality": {"document_id": pa.string(), "check": pa.string(), "status": pa.string(), "detail": pa.string()},
 }
+# Tables this project adds (docs/contract.md): checked for presence and references.
+EXTENSION_TABLES = ("terms", "meetings", "meeting_remarks")
 KINDS = {"baseline", "interim_target", "final_target", "target", "actual"}
 STATUSES = {"numeric", "not_applicable", "pending", "not_started", "relative", "text"}
 
@@ -137,6 +139,20 @@ def validate_output(output: Path) -> list[str]:
     for row in values.select(["indicator_id", "status", "value"]).to_pylist():
         if row["status"] == "numeric" and row["value"] is None:
             problems.append(f"indicator_values: {row['indicator_id']} is numeric without a value")
+    extensions = {}
+    for name in EXTENSION_TABLES:
+        path = output / f"{name}.parquet"
+        if not path.is_file():
+            problems.append(f"{name}: {path} is missing")
+            continue
+        extensions[name] = pq.read_table(path)
+        problems.extend(_nfc_problems(name, extensions[name]))
+        for doc in set(extensions[name].column("document_id").to_pylist()) - docs:
+            problems.append(f"{name}: document_id {doc} is not in documents")
+    if "meetings" in extensions and "meeting_remarks" in extensions:
+        meetings = set(extensions["meetings"].column("meeting_id").to_pylist())
+        for ref in set(extensions["meeting_remarks"].column("meeting_id").to_pylist()) - meetings:
+            problems.append(f"meeting_remarks: meeting_id {ref} names no meeting")
     for doc in tables["documents"].to_pylist():
         if doc["contract_version"] != "1":
             problems.append(f"documents: {doc['document_id']} has contract_version {doc['contract_version']!r}")
