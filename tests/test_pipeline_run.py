@@ -12,9 +12,19 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.validate import validate_output
-from tests.conftest import DX_2023, PLAN_2021
+from tests.conftest import DX_2023, PLAN_2021, RAW
 
-TABLES = ("documents", "initiatives", "schedule", "indicators", "indicator_values", "quality")
+TABLES = (
+    "documents",
+    "initiatives",
+    "schedule",
+    "indicators",
+    "indicator_values",
+    "quality",
+    "terms",
+    "meetings",
+    "meeting_remarks",
+)
 
 
 def _project(tmp_path: Path, *files: Path) -> Path:
@@ -30,8 +40,10 @@ def _digests(root: Path) -> dict[str, str]:
 
 
 def test_two_runs_give_byte_identical_parquet(tmp_path: Path) -> None:
-    first = _project(tmp_path / "a", PLAN_2021, DX_2023)
-    second = _project(tmp_path / "b", PLAN_2021, DX_2023)
+    documents = sorted(p for p in RAW.iterdir() if p.suffix == ".txt")
+    assert len(documents) == 5
+    first = _project(tmp_path / "a", *documents)
+    second = _project(tmp_path / "b", *reversed(documents))
     assert main(["--root", str(first), "run", "--quiet"]) == 0
     assert main(["--root", str(second), "run", "--quiet"]) == 0
     assert _digests(first) == _digests(second)
