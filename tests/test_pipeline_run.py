@@ -111,3 +111,63 @@ def test_manifest_adds_what_the_document_does_not_print(tmp_path: Path, capsys: 
     err = capsys.readouterr().err
     assert "warning: " in err and "gone.txt: no such file in raw/" in err
     assert "bad-date.txt: downloaded 'yesterday' is not YYYY-MM-DD; ignored" in err
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "iizuka_gyosei_keiei_council4_vision_plan_draft_2023.txt",
+        "fukuyama_digital_action_plan_v1_2_2023.txt",
+        "fukuoka_dx_strategy_action_items_2023.txt",
+    ],
+    ids=["iizuka", "fukuyama", "dx"],
+)
+def test_dump_cut_at_a_line_end_is_published_in_part(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = (RAW / name).read_bytes()
+    cut = data[: data.index(b"\n", len(data) * 2 // 3) + 1]  # a clean cut: no broken character
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / name).write_bytes(cut)
+    assert main(["--root", str(tmp_path), "run", "--quiet"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: raw/{name}: ")
+    document = pq.read_table(tmp_path / "output" / "documents.parquet").to_pylist()[0]
+    assert document["status"] == "partial"
+    whole = _project(tmp_path / "whole", RAW / name)
+    assert main(["--root", str(whole), "run", "--quiet"]) == 0
+    # What was read before the cut is published; what was cut is not invented.
+    for table in ("initiatives", "schedule", "indicator_values"):
+        cut_rows = pq.read_table(tmp_path / "output" / f"{table}.parquet").num_rows
+        all_rows = pq.read_table(whole / "output" / f"{table}.parquet").num_rows
+        assert 0 < cut_rows <= all_rows, table
+    cut_values = pq.read_table(tmp_path / "output" / "indicator_values.parquet").num_rows
+    assert cut_values < pq.read_table(whole / "output" / "indicator_values.parquet").num_rows
+
+
+def test_cp932_copies_of_every_layout_read_like_the_originals(tmp_path: Path) -> None:
+    """Every layout read from a CP932 copy; copies that CP932 holds exactly give identical rows."""
+    originals = _project(tmp_path / "utf8", *sorted(RAW.glob("*.txt")))
+    converted = tmp_path / "sjis"
+    (converted / "raw").mkdir(parents=True)
+    exact = set()
+    for path in sorted(RAW.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        data = text.encode("cp932", errors="replace")  # superscripts such as ² have no CP932 form
+        (converted / "raw" / path.name).write_bytes(data)
+        if data.decode("cp932") == text:
+            exact.add(path.stem)
+    assert exact == {"fukuoka_dx_strategy_action_items_2023"}
+    assert main(["--root", str(originals), "run", "--quiet"]) == 0
+    assert main(["--root", str(converted), "run", "--quiet"]) == 0
+    left_docs = pq.read_table(originals / "output" / "documents.parquet").to_pylist()
+    right_docs = pq.read_table(converted / "output" / "documents.parquet").to_pylist()
+    assert [d["layout"] for d in left_docs] == [d["layout"] for d in right_docs]
+    assert {d["encoding"] for d in right_docs} == {"cp932"}
+    for table in ("initiatives", "indicator_values"):
+        left = pq.read_table(originals / "output" / f"{table}.parquet").to_pylist()
+        right = pq.read_table(converted / "output" / f"{table}.parquet").to_pylist()
+        assert len(left) == len(right), table
+        for doc_id in exact:
+            assert [r for r in left if r["document_id"] == doc_id] == [r for r in right if r["document_id"] == doc_id]
