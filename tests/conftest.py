@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
 PLAN_2021 = RAW / "fukuoka_gyosei_unei_plan_2021_draft.txt"
 DX_2023 = RAW / "fukuoka_dx_strategy_action_items_2023.txt"
+PROGRESS_2017 = RAW / "fukuoka_gyosei_unei_plan_2017_2020_progress.txt"
+IIZUKA_2023 = RAW / "iizuka_gyosei_keiei_council4_vision_plan_draft_2023.txt"
+FUKUYAMA_2023 = RAW / "fukuyama_digital_action_plan_v1_2_2023.txt"
 
 
 def read(path: Path) -> Document:
@@ -24,8 +28,9 @@ def read(path: Path) -> Document:
     return read_text_dump(path.relative_to(ROOT).as_posix(), path.read_bytes())
 
 
+@functools.cache
 def normalized(path: Path) -> tuple[Extraction, NormalizedDocument]:
-    """Extraction and normalized rows of a raw document, as the pipeline makes them."""
+    """Extraction and normalized rows of a raw document, as the pipeline makes them (once per session)."""
     document = read(path)
     layout = detect_layout(document)
     assert layout is not None, f"{path.name}: no layout detected"

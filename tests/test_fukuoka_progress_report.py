@@ -16,7 +16,6 @@ from pipeline.normalize import NormalizedDocument, SourceMeta, extraction_to_row
 from pipeline.read_text import text_to_document
 from pipeline.sources import document_id_for, sha256_of
 from tests.conftest import RAW, ROOT, read
-from tests.golden_io import card_record, check_golden
 from tests.normalizers.rawlines import cells, line
 
 PROGRESS = RAW / "fukuoka_gyosei_unei_plan_2017_2020_progress.txt"
@@ -227,18 +226,3 @@ def test_leaflet_heading_with_space_after_bracket() -> None:
     assert line("001:106") == "【取組方針3】 チャレンジする組織づくり"
     extraction = _edited({176: "【取組方針3】 チャレンジする組織づくり"})
     assert extraction.cards[2].title == "チャレンジする組織づくり"
-
-
-# card path → the variant it pins down (LAYOUTS.md §2 line numbers)
-PROGRESS_CARDS = {
-    "1": "heading 154, bullets 158-159, table 161-163: `%` values, H28 baseline, R2 actual and target",
-    "2": "table 172-174: `24 件 (H27)` own year; cumulative `H29～R2累計` / `H29～R2 累計` notes",
-    "3": "table 183-185: `69.0%`; an actual above its target (185)",
-}
-
-
-@pytest.mark.parametrize("card_path", sorted(PROGRESS_CARDS), ids=lambda p: f"001-{p}")
-def test_progress_golden(progress: tuple[Extraction, NormalizedDocument], card_path: str) -> None:
-    _, rows = progress
-    doc = rows.documents[0].document_id
-    check_golden(doc, card_path, card_record(rows, f"{doc}:{card_path}"))

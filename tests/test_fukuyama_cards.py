@@ -11,10 +11,9 @@ import pytest
 
 from extractors import fukuoka_dx_cards, fukuoka_plan_cards, fukuyama_cards
 from extractors.model import Extraction, Finding, RawCard, RawIndicator
-from pipeline.normalize import NormalizedDocument, SourceMeta, extraction_to_rows
+from pipeline.normalize import NormalizedDocument
 from pipeline.read_text import read_text_dump
-from pipeline.sources import document_id_for, sha256_of
-from tests.conftest import RAW, ROOT, read
+from tests.conftest import RAW, normalized, read
 
 FUKUYAMA = RAW / "fukuyama_digital_action_plan_v1_2_2023.txt"
 LINES = FUKUYAMA.read_text(encoding="utf-8").split("\n")
@@ -39,11 +38,7 @@ STOPS_EARLY = {485, 607, 679, 739, 741, 765, 787, 839, 849, 863, 876, 885, 887, 
 @functools.cache
 def fukuyama() -> tuple[Extraction, NormalizedDocument]:
     """Extraction and normalized rows of seed 004, built as the pipeline builds them."""
-    extraction = fukuyama_cards.extract(read(FUKUYAMA))
-    meta = SourceMeta(
-        document_id_for(FUKUYAMA), FUKUYAMA.relative_to(ROOT).as_posix(), sha256_of(FUKUYAMA), "text", None, "utf-8"
-    )
-    return extraction, extraction_to_rows(meta, extraction)
+    return normalized(FUKUYAMA)
 
 
 @pytest.fixture(scope="module")

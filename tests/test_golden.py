@@ -1,13 +1,13 @@
-"""Golden cards of both Fukuoka documents, checked by hand against the dumps."""
+"""Golden cards of all five documents, each checked by hand against its dump."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from extractors.model import Extraction
-from pipeline.normalize import NormalizedDocument
+from tests.conftest import DX_2023, FUKUYAMA_2023, IIZUKA_2023, PLAN_2021, PROGRESS_2017, normalized
 from tests.golden_io import REGEN_FLAG, card_record, check_golden, regenerating
 
 # card path → the variant it pins down (LAYOUTS.md §1 line numbers)
@@ -63,16 +63,76 @@ DX_2023_CARDS = {
 }
 
 
-@pytest.mark.parametrize("card_path", sorted(DX_2023_CARDS), ids=lambda p: f"002-{p}")
-def test_dx_2023_golden(dx_2023: tuple[Extraction, NormalizedDocument], card_path: str) -> None:
-    _, rows = dx_2023
-    doc = rows.documents[0].document_id
-    check_golden(doc, card_path, card_record(rows, f"{doc}:{card_path}"))
+# card path → the variant it pins down (LAYOUTS.md §2 line numbers)
+PROGRESS_CARDS = {
+    "1": "heading 154, bullets 158-159, table 161-163: `%` values, H28 baseline, R2 actual and target",
+    "2": "table 172-174: `24 件 (H27)` own year; cumulative `H29～R2累計` / `H29～R2 累計` notes",
+    "3": "table 183-185: `69.0%`; an actual above its target (185)",
+}
+
+# card path → the variant it pins down (LAYOUTS.md §4 line numbers)
+IIZUKA_CARDS = {
+    "vision": "成果指標 327-332: 基準値 with the survey year from the name, `同調査` rows, `上昇` from 令和6(2024)年度",
+    "1": "standard card; 計画 on the 3年後 row (645), 実績/評価 on target/report rows (650, 654); R6 empty (648)",
+    "4": "row without a label (727); `(運用コスト)` (730); `…他` related departments (719)",
+    "5": "text fields printed one row too high (747-749); prose 関係部署; 備考 beside a target (757); `—`",
+    "10": "target labels in column 0 without values (901-903); `及び` departments (892)",
+    "31": "three target labels merged in one cell (1483, also 1485); schedule 備考 (1478-1480)",
+    "38": "column-0 target rows with values (1672, 1674) and with only a 備考 (1673)",
+    "42": "5-column card, no 備考 (1782); repeated row labels (1783-1784); empty 関係部署 (1777)",
+    "44": "`<項目番号>` before the header (1827/1829); 3年後 in column 0 (1838); 1846 read unshifted",
+    "49": "schedule 備考 (1983) and a row printing only its 備考 (1984); `未定`",
+    "55": "`50` in the 備考 column (2161); schedule rows without cells (2158-2159)",
+    "59": "`△2,240時間 (…)` formula values and a long 備考 (2276); 一覧 title `オートレス`",
+    "67": "5-column card `令和N年度` (2492): 備考 text in the 令和8年度 cell (2498)",
+    "68": "same title as 67 (2507), 備考 beside both numeric targets (2521-2522)",
+    "74": "`－` (U+FF0D) cells (2690-2694), collapsed 実績 block (2696), garbled labels (2697-2699)",
+    "76": "2746 read shifted (R7, R8); collapsed 実績 block with garbled labels (2748-2750)",
+    "83": "`*` targets pointing at `(*)` in the 3年後 text (2931, 2938)",
+    "85": "card without a 一覧 row (2982)",
+    "86": "card without a row; displaced 備考 below 実績報告 (3024); department with a space (3012)",
+    "91": "last card, ends on the unterminated line 3169; title shared with 75/78/82",
+}
+
+# card path → the variant it pins down (LAYOUTS.md §5 line numbers)
+FUKUYAMA_CARDS = {
+    "1-1": "施策 card: ロードマップ row with its label (307), 到達イメージ (<ul>, 307)",
+    "1-2": "施策 card: unlabelled second row (309); ● milestone right of the years (308)",
+    "1-3": "施策 card: row printed one column left, 施策 in col 0 (310)",
+    "2-2": "施策 labelled twice (312, 314); ● milestones in year cells (313)",
+    "3-3": "rows shifted left (318-320); ● milestone outside the years (318)",
+    "1-1-1": "denominators `150手続／800手続` (475); year header with 3 years, one column right (474); ほか",
+    "1-1-2": "target that stops early (485); departments separated by `、`",
+    "1-1-7": "values right after a col-0 label (548)",
+    "1-1-8": "title differs from the 概要 (`活用`/`導入`, 550/424); `-` target",
+    "1-2-1": "two named indicators ①② (593); label in col 1 (595); shifted ② rows (597-598)",
+    "1-2-2": "`終了` target, text actual `…(24%)` (607-608)",
+    "1-3-5": "スケジュール block printed column-wise (691-693)",
+    "2-1-2": "①② with `※2020年度実績` baseline (737); label in col 2 (739); `70%（残る30%…）`",
+    "2-1-5": "unnamed, year header on the 指標とスケジュール row (777); label in col 2 (778); `100台/887台（…）`",
+    "2-1-7": "`指標とスケジュール` printed twice (799); `24時間/年`",
+    "3-1-2": "unnamed ①② (884); shifted ② rows (887-888); `／` denominators (885)",
+    "3-1-3": "`2025年度末までに100%` in the 2021 column (901); `福山中・高等学校` (898)",
+    "3-1-5": "スケジュール block with 目標 in col 2 and 実績 in col 1 (923-925)",
+    "3-3-1": "card without an indicator block (943)",
+    "3-3-2": "title longer than the 概要's (953); indicator note cell (958); `17件/31件※` (960)",
+}
+
+GOLDEN_CARDS = {
+    PLAN_2021: PLAN_2021_CARDS,
+    PROGRESS_2017: PROGRESS_CARDS,
+    DX_2023: DX_2023_CARDS,
+    IIZUKA_2023: IIZUKA_CARDS,
+    FUKUYAMA_2023: FUKUYAMA_CARDS,
+}
+CASES = [(document, path) for document, cards in GOLDEN_CARDS.items() for path in sorted(cards)]
 
 
-@pytest.mark.parametrize("card_path", sorted(PLAN_2021_CARDS), ids=lambda p: f"000-{p}")
-def test_plan_2021_golden(plan_2021: tuple[Extraction, NormalizedDocument], card_path: str) -> None:
-    _, rows = plan_2021
+@pytest.mark.parametrize(
+    ("document", "card_path"), CASES, ids=[f"{document.stem.split('_')[0]}-{path}" for document, path in CASES]
+)
+def test_golden_card(document: Path, card_path: str) -> None:
+    _, rows = normalized(document)
     doc = rows.documents[0].document_id
     check_golden(doc, card_path, card_record(rows, f"{doc}:{card_path}"))
 

@@ -5,18 +5,15 @@ Line numbers are those of LAYOUTS.md §4 (1-based, `str.split("\\n")`).
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from extractors import iizuka_plan
 from extractors.model import Extraction, Finding, RawCard, RawIndicator, RawScheduleCell
 from extractors.walk import walk
-from pipeline.normalize import NormalizedDocument, SourceMeta, extraction_to_rows
+from pipeline.normalize import NormalizedDocument
 from pipeline.read_text import read_text_dump
-from pipeline.sources import document_id_for, sha256_of
 from pipeline.tables import ValueRow
-from tests.conftest import RAW, ROOT, read
+from tests.conftest import RAW, normalized, read
 
 IIZUKA = RAW / "iizuka_gyosei_keiei_council4_vision_plan_draft_2023.txt"
 TARGETS = ("各年度目標", "業務量削減目標値（時間）", "財政効果目標額（千円）")
@@ -36,14 +33,9 @@ DIFFERING_TITLES = {
 }
 
 
-@cache
 def iizuka() -> tuple[Extraction, NormalizedDocument]:
-    """Extraction and rows of seed 003, built with this layout's module (the registry does not know it yet)."""
-    extraction = iizuka_plan.extract(read(IIZUKA))
-    meta = SourceMeta(
-        document_id_for(IIZUKA), IIZUKA.relative_to(ROOT).as_posix(), sha256_of(IIZUKA), "text", None, "utf-8"
-    )
-    return extraction, extraction_to_rows(meta, extraction)
+    """Extraction and rows of seed 003, built as the pipeline builds them."""
+    return normalized(IIZUKA)
 
 
 @pytest.fixture(scope="module")
