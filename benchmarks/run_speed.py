@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.sources import discover  # noqa: E402  (the project root is put on the path first)
 
 
 def _time(command: list[str], repeat: int, setup: object = None) -> float:
@@ -57,7 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    raw = sorted(p for p in (ROOT / "raw").iterdir() if p.is_file() and not p.name.startswith("."))
+    raw = [source.path for source in discover(ROOT / "raw", ROOT)]
     megabytes = sum(p.stat().st_size for p in raw) / 1e6
     plancards = str(Path(sys.executable).with_name("plancards"))
     with tempfile.TemporaryDirectory() as scratch:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from typing import Any, TypeVar
@@ -33,6 +34,13 @@ def from_plain(cls: type[T], data: Any) -> T:
     return typing.cast(T, _build(cls, data))
 
 
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, type hint) of a dataclass's fields; resolving hints is slow, so once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def _build(tp: Any, data: Any) -> Any:
     if data is None:
         return None
@@ -48,8 +56,7 @@ def _build(tp: Any, data: Any) -> Any:
     if origin is list:
         return [_build(typing.get_args(tp)[0], v) for v in data]
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
-        return tp(**{f.name: _build(hints[f.name], data.get(f.name)) for f in dataclasses.fields(tp)})
+        return tp(**{name: _build(hint, data.get(name)) for name, hint in _fields_of(tp)})
     if tp is dt.date:
         return dt.date.fromisoformat(data)
     return data
