@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.serialize import to_plain
 from tests.conftest import DX_2023, FUKUYAMA_2023, IIZUKA_2023, PLAN_2021, PROGRESS_2017, normalized
 from tests.golden_io import REGEN_FLAG, card_record, check_golden, regenerating
 
@@ -141,3 +142,18 @@ def test_regeneration_flag_is_off_in_ci() -> None:
     """Golden files are never rewritten by CI: the flag must be off there."""
     if os.environ.get("CI"):
         assert not regenerating(), f"{REGEN_FLAG} is set in CI"
+
+
+@pytest.mark.parametrize(
+    ("document", "table"),
+    [(PLAN_2021, "terms"), (PROGRESS_2017, "terms"), (FUKUYAMA_2023, "terms"), (IIZUKA_2023, "meetings")],
+    ids=["000-terms", "001-terms", "004-terms", "003-meetings"],
+)
+def test_golden_table(document: Path, table: str) -> None:
+    """Whole small tables: glossary terms, and the minutes with every remark."""
+    _, rows = normalized(document)
+    doc = rows.documents[0].document_id
+    record: dict[str, object] = {table: [to_plain(r) for r in getattr(rows, table)]}
+    if table == "meetings":
+        record["meeting_remarks"] = [to_plain(r) for r in rows.meeting_remarks]
+    check_golden(doc, table, record)
