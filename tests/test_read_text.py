@@ -98,3 +98,10 @@ def test_truncated_dump_keeps_what_was_read_and_says_so(data: bytes, kept: str, 
     doc = read_text_dump("raw/cut.txt", data)
     assert doc.text() == kept
     assert doc.notes == ("decoded as utf-8", note)
+
+
+def test_huge_dump_is_refused_with_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pipeline.read_text.MAX_TEXT_BYTES", 1000)
+    with pytest.raises(DocumentError) as caught:
+        read_text_dump("raw/huge.txt", "行政運営プラン\n".encode() * 100)
+    assert str(caught.value) == "raw/huge.txt: text dump of 2,200 bytes exceeds the 1,000-byte limit"
