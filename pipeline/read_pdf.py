@@ -1,0 +1,124 @@
+"""Reader for PDFs: bytes to the same block model the text-dump reader produces.
+
+Pages are read one at a time (`pdf_page`: PyMuPDF characters and drawings → ruled tables,
+arrows, paragraphs), so working memory does not grow with the page count; only the small
+drafts of each page are kept until the end, when running headers and page numbers are
+dropped (`pdf_margins`) and tables continued across page breaks are joined (`pdf_join`).
+
+Tables come out as a text dump prints them, so that extractors written against dumps read
+PDFs unchanged: every row holds one cell per column of the table's grid, in column order. A
+merged cell carries its text and its `colspan`/`rowspan` at its top-left position; the other
+positions it covers hold empty cells, as a dump's padding tabs do. `Table.origin` is `pdf`;
+every row and paragraph carries the page it was printed on (`line` is None).
+
+Which library does what (see each module for why):
+* PyMuPDF (`pymupdf`): characters (`get_texttrace`), vector drawings (`get_cdrawings`),
+  opening and validating the file — everything on every page, because it is fast;
+* pdfplumber: the table finder, only on pages whose cells are marked by fills without any
+  ruling line (`pdf_plumber`), where its rectangle-edge lattice is the better tool.
+"""
+
+from __future__ import annotations
+
+import pymupdf
+
+from pipeline.blocks import Block, Cell, Document, Page, Paragraph, Row, Table
+from pipeline.errors import DocumentError
+from pipeline.pdf_chars import FontCheck
+from pipeline.pdf_join import join_pages
+from pipeline.pdf_margins import drop_margins
+from pipeline.pdf_open import open_pdf, repair_note
+from pipeline.pdf_page import PageDraft, TableDraft, TextDraft, read_page
+from pipeline.pdf_plumber import PlumberPages
+
+OCR_ADVICE = "add a text layer first, e.g. `ocrmypdf -l jpn in.pdf out.pdf`"
+_SHRINK_EVERY = 25  # pages: how often MuPDF's object store is emptied (fonts, images of past pages)
+
+
+def read_pdf(path: str, data: bytes) -> Document:
+    """Bytes of a PDF to its block model; DocumentError (one line naming the file) when it cannot be read."""
+    doc = open_pdf(path, data)
+    plumber = PlumberPages(doc)
+    try:
+        drafts = _read_pages(path, doc, plumber)
+        page_count = doc.page_count
+    finally:
+        doc.close()
+    notes = _check_text(path, drafts)
+    numbers, headers = drop_margins(drafts)
+    joins = join_pages(drafts)
+    notes.append(f"{page_count} pages; dropped {numbers} page numbers and {headers} running headers/footers")
+    if joins:
+        notes.append(f"{joins} tables continued across a page break joined")
+    if plumber.used_on:
+        notes.append(f"tables of fill-only cells read with pdfplumber on pages {_pages(plumber.used_on)}")
+    repaired = repair_note()
+    if repaired:
+        notes.append(repaired)
+    pages = tuple(Page(number=d.number, blocks=tuple(_block(item) for item in d.items)) for d in drafts)
+    return Document(path=path, source_format="pdf", pages=pages, page_count=page_count, notes=tuple(notes))
+
+
+def _read_pages(path: str, doc: pymupdf.Document, plumber: PlumberPages) -> list[PageDraft]:
+    fonts = FontCheck(doc)
+    drafts = []
+    for index in range(doc.page_count):
+        try:
+            page = doc.load_page(index)
+            drafts.append(read_page(page, index + 1, fonts, plumber))
+        except DocumentError:
+            raise
+        except Exception as exc:  # MuPDF raises plain RuntimeErrors for damaged content streams
+            raise DocumentError(path, f"corrupt PDF: page {index + 1} cannot be read ({exc})") from exc
+        if index % _SHRINK_EVERY == _SHRINK_EVERY - 1:
+            pymupdf.TOOLS.store_shrink(100)
+    return drafts
+
+
+def _pages(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def _check_text(path: str, drafts: list[PageDraft]) -> list[str]:
+    """Refuse a PDF without any text layer; report pages whose text is missing or was left out."""
+    if not any(d.chars for d in drafts):
+        if any(d.images for d in drafts):
+            raise DocumentError(
+                path, f"image-only PDF: no text layer on any page ({len(drafts)} scanned); {OCR_ADVICE}"
+            )
+        raise DocumentError(path, f"no text on any page ({len(drafts)} pages: blank, or text drawn as outlines)")
+    notes = []
+    image_only = [d.number for d in drafts if not d.chars and d.images]
+    if image_only:
+        notes.append(f"pages without a text layer (images only): {_pages(image_only)}; {OCR_ADVICE}")
+    unmapped = [(d.number, font) for d in drafts for font in d.unmapped_fonts]
+    if unmapped:
+        fonts = sorted({font for _, font in unmapped})
+        notes.append(
+            f"text left out on pages {_pages(sorted({n for n, _ in unmapped}))}: font {', '.join(fonts)} "
+            "has no ToUnicode map (its codes are glyph ids, not text)"
+        )
+    hidden = sum(d.hidden for d in drafts)
+    if hidden:
+        notes.append(f"{hidden} white characters outside dark fills dropped (invisible on the printed page)")
+    duplicates = sum(d.duplicates for d in drafts)
+    if duplicates:
+        notes.append(f"{duplicates} overprinted duplicate characters dropped (fake bold)")
+    return notes
+
+
+def _block(item: TableDraft | TextDraft) -> Block:
+    if isinstance(item, TextDraft):
+        return Paragraph(text=item.text, page=item.page)
+    grid = item.grid
+    rows = []
+    for r, owners in enumerate(grid.owner):
+        cells = []
+        for c, index in enumerate(owners):
+            region = grid.regions[index]
+            if region.r0 == r and region.c0 == c:
+                cells.append(Cell(item.texts[index], region.c1 - region.c0, region.r1 - region.r0))
+            else:
+                cells.append(Cell(""))  # covered by a merged cell: padding, as in a dump
+        rows.append(Row(cells=tuple(cells), page=item.row_pages[r]))
+    return Table(rows=tuple(rows), origin="pdf", page=item.page)
