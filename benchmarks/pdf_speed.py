@@ -1,0 +1,200 @@
+"""Speed and memory of the PDF reader, against a bare PyMuPDF text loop and pdfplumber's table finder.
+
+Prints, from one run on this machine, for three inputs:
+  * the fixture PDFs (tests/fixtures/pdf, generated and real);
+  * one long PDF made by concatenating the fixtures to 500+ pages (built in a temp dir);
+  * ../shared/pdfs/setagaya_r8_budget.pdf (408 pages) when present, skipped with a message otherwise;
+the pages/s of `pipeline.read_pdf.read_pdf`, of a bare `page.get_text()` loop and of pdfplumber
+`extract_tables()` over the same pages (pdfplumber on a sample of pages: it is slow), with the
+reader's speed as a ratio to each. Then the reader's peak memory on the long PDF cut to 100 and
+to 500 pages, each in a fresh process: peak RSS, Python's peak allocation (tracemalloc), and how
+much of that the returned Document keeps — what remains is working memory, which must not grow
+with the page count.
+
+Usage: .venv/bin/python benchmarks/pdf_speed.py [--repeat 3] [--plumber-pages 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import pymupdf
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.read_pdf import read_pdf  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+SETAGAYA = ROOT.parent / "shared" / "pdfs" / "setagaya_r8_budget.pdf"
+LONG_PAGES = 500
+
+
+def readable_fixtures() -> list[Path]:
+    """The fixture PDFs that have text (the bad-file fixtures are left out)."""
+    bad = {"image_only.pdf", "encrypted.pdf", "truncated.pdf", "corrupt.pdf", "empty.pdf"}
+    return sorted(p for p in FIXTURES.rglob("*.pdf") if p.name not in bad)
+
+
+def concatenate(sources: list[Path], pages: int, target: Path) -> Path:
+    """A PDF of the sources repeated until it has at least `pages` pages, cut to exactly that many."""
+    out = pymupdf.open()
+    while out.page_count < pages:
+        for source in sources:
+            with pymupdf.open(source) as doc:
+                out.insert_pdf(doc)
+            if out.page_count >= pages:
+                break
+    if out.page_count > pages:
+        out.delete_pages(from_page=pages, to_page=out.page_count - 1)
+    out.save(target, garbage=3, deflate=True)
+    return target
+
+
+def _best(seconds: list[float]) -> float:
+    return min(seconds)
+
+
+def time_reader(paths: list[Path], repeat: int) -> tuple[float, int]:
+    """(best seconds, pages) of reading every path with the PDF reader."""
+    runs = []
+    pages = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        pages = 0
+        for path in paths:
+            document = read_pdf(path.name, path.read_bytes())
+            pages += document.page_count or 0
+        runs.append(time.perf_counter() - start)
+    return _best(runs), pages
+
+
+def time_bare(paths: list[Path], repeat: int) -> float:
+    """Best seconds of a bare `page.get_text()` loop over the same pages (a fresh document each run)."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for path in paths:
+            with pymupdf.open(stream=path.read_bytes(), filetype="pdf") as doc:
+                for page in doc:
+                    page.get_text()
+        runs.append(time.perf_counter() - start)
+    return _best(runs)
+
+
+def time_plumber(paths: list[Path], sample: int) -> tuple[float, int]:
+    """(seconds, pages) of pdfplumber `extract_tables()` over the first `sample` pages of the paths."""
+    import pdfplumber
+
+    pages = 0
+    start = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                if pages >= sample:
+                    break
+                page.extract_tables()
+                page.close()
+                pages += 1
+        if pages >= sample:
+            break
+    return time.perf_counter() - start, pages
+
+
+def speed_line(label: str, paths: list[Path], repeat: int, sample: int) -> None:
+    """Measure the three loops on the same pages and print pages/s and ratios."""
+    reader_s, pages = time_reader(paths, repeat)
+    bare_s = time_bare(paths, repeat)
+    plumber_s, plumber_pages = time_plumber(paths, sample)
+    reader, bare, plumber = pages / reader_s, pages / bare_s, plumber_pages / plumber_s
+    print(
+        f"{label:<34} {pages:>5} pages | reader {reader:7.1f} p/s | bare get_text {bare:7.1f} p/s"
+        f" | pdfplumber extract_tables {plumber:6.1f} p/s ({plumber_pages} pages)"
+        f" | reader/bare {reader / bare:.2f} | reader/pdfplumber {reader / plumber:.1f}x"
+    )
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process. Linux keeps `ru_maxrss` across fork+exec (a child starts
+    with its parent's peak), so the kernel's per-image high-water mark is read when available."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(path: Path) -> None:
+    """Run in a fresh process: read one PDF under tracemalloc and print its memory figures as JSON."""
+    data = path.read_bytes()
+    gc.collect()
+    before = _peak_rss_mb()
+    tracemalloc.start()
+    document = read_pdf(path.name, data)
+    _, peak = tracemalloc.get_traced_memory()
+    gc.collect()
+    kept, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    figures = {
+        "pages": document.page_count,
+        "rss_mb": _peak_rss_mb(),
+        "rss_before_mb": before,
+        "peak_mb": peak / 2**20,
+        "kept_mb": kept / 2**20,
+    }
+    print(json.dumps(figures))
+
+
+def memory(long_pdf: Path, tmp: Path) -> None:
+    """Peak memory of the reader on the long PDF cut to 100 and to 500 pages, each in a fresh process."""
+    for pages in (100, LONG_PAGES):
+        cut = concatenate([long_pdf], pages, tmp / f"long_{pages}.pdf")
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(cut)], capture_output=True, text=True, check=True
+        )
+        m = json.loads(done.stdout.strip().splitlines()[-1])
+        working = m["peak_mb"] - m["kept_mb"]
+        print(
+            f"memory, {m['pages']:>3} pages: peak RSS {m['rss_mb']:6.1f} MB (before: {m['rss_before_mb']:.1f})"
+            f" | Python peak {m['peak_mb']:6.1f} MB | kept by the Document {m['kept_mb']:5.1f} MB"
+            f" | working (peak - kept) {working:5.1f} MB"
+        )
+
+
+def main() -> None:
+    """Measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the reader and the bare loop (best is kept)")
+    parser.add_argument("--plumber-pages", type=int, default=60, help="pages pdfplumber is timed on per input")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    fixtures = readable_fixtures()
+    print(f"PyMuPDF {pymupdf.VersionBind}, Python {sys.version.split()[0]}; best of {args.repeat} runs\n")
+    speed_line(f"fixtures ({len(fixtures)} PDFs)", fixtures, args.repeat, args.plumber_pages)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        long_pdf = concatenate(fixtures, LONG_PAGES, tmp / "long.pdf")
+        speed_line(f"fixtures concatenated ({LONG_PAGES} pages)", [long_pdf], args.repeat, args.plumber_pages)
+        if SETAGAYA.is_file():
+            speed_line("setagaya_r8_budget.pdf", [SETAGAYA], args.repeat, args.plumber_pages)
+        else:
+            print(f"setagaya_r8_budget.pdf: skipped, {SETAGAYA} not found")
+        print()
+        memory(long_pdf, tmp)
+
+
+if __name__ == "__main__":
+    main()
