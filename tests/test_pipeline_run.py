@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.validate import validate_output
-from tests.conftest import DX_2023, PLAN_2021, RAW
+from tests.conftest import DX_2023, PLAN_2021, RAW, ROOT
 
 TABLES = (
     "documents",
@@ -171,3 +171,32 @@ def test_cp932_copies_of_every_layout_read_like_the_originals(tmp_path: Path) ->
         assert len(left) == len(right), table
         for doc_id in exact:
             assert [r for r in left if r["document_id"] == doc_id] == [r for r in right if r["document_id"] == doc_id]
+
+
+def test_run_publishes_pdfs_and_dumps_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Card PDFs are read by the dump's extractors; real non-card PDFs get an `unknown layout` row; bad PDFs one line."""
+    pdfs = ROOT / "tests" / "fixtures" / "pdf"
+    root = _project(
+        tmp_path,
+        PLAN_2021,
+        pdfs / "fukuoka_plan_cards.pdf",
+        pdfs / "real" / "fuji_r7_budget_shizei.pdf",
+        pdfs / "encrypted.pdf",
+        pdfs / "image_only.pdf",
+    )
+    assert main(["--root", str(root), "run", "--quiet"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "error: raw/fuji_r7_budget_shizei.pdf: unknown layout: no extractor recognises this document" in err
+    assert any(line.startswith("error: raw/encrypted.pdf: ") and "encrypted" in line for line in err), err
+    assert any(line.startswith("error: raw/image_only.pdf: ") and "text layer" in line for line in err), err
+    assert len(err) == 3
+    documents = {d["document_id"]: d for d in pq.read_table(root / "output" / "documents.parquet").to_pylist()}
+    assert documents["fukuoka_plan_cards"]["source_format"] == "pdf"
+    assert documents["fukuoka_plan_cards"]["layout"] == "fukuoka_plan_cards"
+    assert documents["fukuoka_plan_cards"]["pages"] == 6
+    assert documents["fuji_r7_budget_shizei"]["pages"] == 3
+    quality = pq.read_table(root / "output" / "quality.parquet").to_pylist()
+    assert {"document_id": "fuji_r7_budget_shizei", "check": "unknown_layout", "status": "error"}.items() <= next(
+        q for q in quality if q["document_id"] == "fuji_r7_budget_shizei"
+    ).items()
+    assert validate_output(root / "output") == []
