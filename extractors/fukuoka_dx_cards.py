@@ -185,6 +185,7 @@ class _Unit:
     title: str
     departments: str | None
     line: int | None
+    page: int | None = None  # set for PDFs: the page the header is printed on
     items: list[Item] = field(default_factory=list)
 
 
@@ -249,7 +250,7 @@ def _read_body(items: Sequence[Item], toc: Toc) -> _Body:
         if header == "new":
             group = toc.groups[next_group]
             next_group += 1
-            unit = _Unit(group.path, texts[1], _header_departments(texts), item.row.line)
+            unit = _Unit(group.path, texts[1], _header_departments(texts), item.row.line, item.row.page)
             body.groups[group.path] = unit
             in_column = False
             continue
@@ -267,7 +268,7 @@ def _read_body(items: Sequence[Item], toc: Toc) -> _Body:
             if number == done + 1:
                 if number > len(group.subs):
                     body.problems.append(f"l.{item.row.line}: {path} {texts[1]!r} is not in the 目次")
-                unit = _Unit(path, texts[1], _header_departments(texts), item.row.line)
+                unit = _Unit(path, texts[1], _header_departments(texts), item.row.line, item.row.page)
                 body.subs[path] = unit
                 in_column = False
                 continue
@@ -441,6 +442,7 @@ def _card(
         description=description,
         is_repost=repost,
         source_line=unit.line if unit else None,
+        source_page=unit.page if unit else None,
         schedule=schedule,
         indicators=indicators,
     )

@@ -57,6 +57,7 @@ class _Unit:
     measure: str | None
     group: str | None
     line: int | None
+    page: int | None
     items: list[Item] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
 
@@ -129,6 +130,7 @@ def extract(document: Document) -> Extraction:
                 measure=measure,
                 group=group,
                 line=item.row.line,
+                page=item.row.page,
             )
             units.append(card)
             expected_card = number + 1
@@ -146,6 +148,7 @@ def extract(document: Document) -> Extraction:
                     measure=measure,
                     group=group,
                     line=item.row.line,
+                    page=item.row.page,
                 )
             )
             continue
@@ -232,6 +235,7 @@ def _unit_to_card(unit: _Unit, findings: list[Finding]) -> RawCard:
         group=unit.group,
         description=description,
         source_line=unit.line,
+        source_page=unit.page,
         schedule=tuple(grid.schedule),
         indicators=tuple(grid.indicators),
     )

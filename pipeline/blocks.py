@@ -49,7 +49,13 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """A table; `origin` says how the source encoded it (`tab` rows or `html` markup)."""
+    """A table; `origin` says how the source encoded it: `tab` rows, `html` markup or `pdf` rulings.
+
+    `html` rows hold one cell per printed cell (spans on the cell). `pdf` rows hold one cell per
+    grid column, like a dump's tab row: a merged cell sits at its top-left position with its
+    spans, and the positions it covers hold empty cells. Rows of a dump carry `line`; rows of a
+    PDF carry `page` (their `line` is None).
+    """
 
     rows: tuple[Row, ...]
     origin: str = "tab"
