@@ -174,7 +174,7 @@ def test_cp932_copies_of_every_layout_read_like_the_originals(tmp_path: Path) ->
 
 
 def test_run_publishes_pdfs_and_dumps_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Card PDFs are read by the dump's extractors; real non-card PDFs get an `unknown layout` row; bad PDFs one line."""
+    """Card PDFs are read by the dump's extractors; real non-card PDFs get an `unknown layout` row."""
     pdfs = ROOT / "tests" / "fixtures" / "pdf"
     root = _project(
         tmp_path,
