@@ -13,14 +13,14 @@ from tqdm import tqdm
 
 from pipeline.serialize import to_plain
 from pipeline.sources import Source, document_id_for, sha256_of
-from pipeline.stages import Layout, extract_document, run_extract, run_normalize, run_publish
+from pipeline.stages import ProjectPaths, extract_document, run_extract, run_normalize, run_publish
 from pipeline.validate import validate_output
 
 
-def _summary(layout: Layout) -> list[str]:
+def _summary(paths: ProjectPaths) -> list[str]:
     """One line per document: cards, indicators, values, warnings and errors."""
     tables = {
-        name: pq.read_table(layout.output / f"{name}.parquet").to_pylist()
+        name: pq.read_table(paths.output / f"{name}.parquet").to_pylist()
         for name in ("documents", "initiatives", "indicators", "indicator_values", "quality")
     }
     lines = []
@@ -42,22 +42,22 @@ def _summary(layout: Layout) -> list[str]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """All of raw/ to output/."""
-    layout = Layout(Path(args.root))
+    paths = ProjectPaths(Path(args.root))
     bar = tqdm(desc="documents", unit="doc", disable=args.quiet or None, file=sys.stderr)
 
     def tick(name: str) -> None:
         bar.set_postfix_str(Path(name).name[:40])
         bar.update(1)
 
-    results = run_extract(layout, progress=tick)
+    results = run_extract(paths, progress=tick)
     bar.close()
-    run_normalize(layout)
-    _, manifest_problems = run_publish(layout)
+    run_normalize(paths)
+    _, manifest_problems = run_publish(paths)
     for problem in manifest_problems:
         print(f"warning: {problem}", file=sys.stderr)
     for result in results:
         print(f"{result.state:>9}  {result.relative_path}")
-    for line in _summary(layout):
+    for line in _summary(paths):
         print(line)
     failed = [r for r in results if r.error]
     for result in failed:
@@ -66,22 +66,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     partial = sum(1 for r in failed if r.published)
     print(
         f"{len(results)} documents: {complete} published, {partial} published in part, "
-        f"{len(failed) - partial} not readable -> {layout.output}"
+        f"{len(failed) - partial} not readable -> {paths.output}"
     )
     return 1 if failed else 0
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
     """Run one stage (for dvc.yaml)."""
-    layout = Layout(Path(args.root))
+    paths = ProjectPaths(Path(args.root))
     if args.name == "extract":
-        results = run_extract(layout)
+        results = run_extract(paths)
         for result in results:
             print(f"{result.state:>9}  {result.relative_path}" + (f"  ({result.error})" if result.error else ""))
     elif args.name == "normalize":
-        run_normalize(layout)
+        run_normalize(paths)
     elif args.name == "publish":
-        counts, problems = run_publish(layout)
+        counts, problems = run_publish(paths)
         for problem in problems:
             print(f"warning: {problem}", file=sys.stderr)
         print(", ".join(f"{name}: {n}" for name, n in counts.items()))

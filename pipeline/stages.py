@@ -41,8 +41,8 @@ COMPLETENESS_CHECKS = frozenset(
 
 
 @dataclass(frozen=True)
-class Layout:
-    """Where a project's folders are."""
+class ProjectPaths:
+    """Where a project's folders are: raw/ (inputs), build/ (stage files), output/ (tables)."""
 
     root: Path
 
@@ -135,11 +135,11 @@ def _load(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def run_extract(layout: Layout, progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
+def run_extract(paths: ProjectPaths, progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
     """Extract every raw document whose bytes or code changed since its stage file was written."""
     fingerprint = code_fingerprint()
-    folder = layout.build / "extracted"
-    sources = discover(layout.raw, layout.root)
+    folder = paths.build / "extracted"
+    sources = discover(paths.raw, paths.root)
     results = []
     for source in sources:
         if progress:
@@ -194,9 +194,9 @@ def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
     return rows
 
 
-def run_normalize(layout: Layout) -> None:
+def run_normalize(paths: ProjectPaths) -> None:
     """Normalize every extracted stage file whose input changed."""
-    source_folder, folder = layout.build / "extracted", layout.build / "normalized"
+    source_folder, folder = paths.build / "extracted", paths.build / "normalized"
     keep = set()
     for path in sorted(source_folder.glob("*.json")):
         keep.add(path.stem)
@@ -211,18 +211,18 @@ def run_normalize(layout: Layout) -> None:
     _remove_stale(folder, keep)
 
 
-def run_publish(layout: Layout) -> tuple[dict[str, int], list[str]]:
+def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
     """Concatenate every document's rows into one Parquet file per table (documents in id order).
 
     Returns the row count of each table and the manifest's problems (one line each).
     """
     rows: dict[str, list[Any]] = {name: [] for name in TABLES}
-    for path in sorted((layout.build / "normalized").glob("*.json")):
+    for path in sorted((paths.build / "normalized").glob("*.json")):
         stage = _load(path) or {}
         for name, (record_type, _) in TABLES.items():
             rows[name].extend(from_plain(record_type, r) for r in stage.get("tables", {}).get(name, []))
-    manifest, problems = load_manifest(layout.raw)
-    raw_prefix = f"{layout.raw.name}/"
+    manifest, problems = load_manifest(paths.raw)
+    raw_prefix = f"{paths.raw.name}/"
     for index, document in enumerate(rows["documents"]):
         entry = manifest.get(document.source_path.removeprefix(raw_prefix))
         if entry:
@@ -230,5 +230,5 @@ def run_publish(layout: Layout) -> tuple[dict[str, int], list[str]]:
                 document, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
             )
     for name, (_, schema) in TABLES.items():
-        write_parquet(layout.output / f"{name}.parquet", rows_to_table(rows[name], schema))
+        write_parquet(paths.output / f"{name}.parquet", rows_to_table(rows[name], schema))
     return {name: len(found) for name, found in rows.items()}, problems
