@@ -56,9 +56,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     for problem in manifest_problems:
         print(f"warning: {problem}", file=sys.stderr)
     for result in results:
-        print(f"{result.state:>9}  {result.relative_path}")
+        print(f"{result.state:>9}  {result.document_id if result.state == 'removed' else result.relative_path}")
     for line in _summary(paths):
         print(line)
+    results = [r for r in results if r.state != "removed"]
     failed = [r for r in results if r.error]
     for result in failed:
         print(f"error: {result.error}", file=sys.stderr)
@@ -77,7 +78,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
     if args.name == "extract":
         results = run_extract(paths)
         for result in results:
-            print(f"{result.state:>9}  {result.relative_path}" + (f"  ({result.error})" if result.error else ""))
+            name = result.document_id if result.state == "removed" else result.relative_path
+            print(f"{result.state:>9}  {name}" + (f"  ({result.error})" if result.error else ""))
     elif args.name == "normalize":
         run_normalize(paths)
     elif args.name == "publish":

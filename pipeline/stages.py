@@ -65,7 +65,7 @@ class DocumentResult:
 
     document_id: str
     relative_path: str
-    state: str  # new / changed / unchanged
+    state: str  # new / changed (other bytes) / re-read (same bytes, new code) / unchanged / removed
     error: str | None
     published: bool  # rows were published (a partial document has both an error and rows)
 
@@ -160,21 +160,33 @@ def run_extract(paths: ProjectPaths, progress: Callable[[str], None] | None = No
         entry = extract_document(source)
         entry.update(sha256=source.sha256, code=fingerprint)
         write_json(target, entry)
-        state = "new" if previous is None else "changed"
+        state = _state(previous, source.sha256)
         results.append(
             DocumentResult(
                 source.document_id, source.relative_path, state, entry["error"], entry["extraction"] is not None
             )
         )
-    _remove_stale(folder, {s.document_id for s in sources})
+    for removed in _remove_stale(folder, {s.document_id for s in sources}):
+        results.append(DocumentResult(removed, f"{paths.raw.name}/…", "removed", None, False))
     return results
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> None:
+def _state(previous: dict[str, Any] | None, sha256: str) -> str:
+    """`new`, `changed` (other bytes) or `re-read` (same bytes, read again because the code changed)."""
+    if previous is None:
+        return "new"
+    return "changed" if previous.get("sha256") != sha256 else "re-read"
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> list[str]:
+    """Delete the stage files of documents no longer in raw/; their ids, sorted."""
+    removed = []
     if folder.is_dir():
-        for path in folder.glob("*.json"):
+        for path in sorted(folder.glob("*.json")):
             if path.stem not in keep:
                 path.unlink()
+                removed.append(path.stem)
+    return removed
 
 
 def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:

@@ -63,6 +63,16 @@ def test_rerun_processes_only_the_new_document(tmp_path: Path, capsys: pytest.Ca
     assert _digests(root) != before
     documents = pq.read_table(root / "output" / "documents.parquet").to_pylist()
     assert [d["layout"] for d in documents] == ["fukuoka_dx_cards", "fukuoka_plan_cards"]
+    # A new version of a file is `changed`; a file taken out of raw/ is `removed` from the tables.
+    (root / "raw" / DX_2023.name).write_bytes(DX_2023.read_bytes() + b"\n")
+    (root / "raw" / PLAN_2021.name).unlink()
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert f"  changed  raw/{DX_2023.name}" in out
+    assert "  removed  fukuoka_gyosei_unei_plan_2021_draft" in out
+    assert "1 documents: 1 published" in out
+    documents = pq.read_table(root / "output" / "documents.parquet").to_pylist()
+    assert [d["document_id"] for d in documents] == ["fukuoka_dx_strategy_action_items_2023"]
 
 
 def test_bad_documents_fail_alone_with_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
