@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from extractors.model import DocumentInfo
+from normalizers.municipality import lookup_municipality
 from pipeline.blocks import Document, Paragraph
 
 COVER_BLOCKS = 12  # the cover is the first few paragraphs; later text quotes other plans
@@ -12,10 +13,27 @@ _MUNICIPALITY_RE = regex.compile(r"^(?P<name>\p{Han}{1,6}?[都道府県市区町
 _MONTH_RE = regex.compile(r"^(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月$|^\d{4}\s*年.*\d{1,2}\s*月$")
 _EDITION_RE = regex.compile(r"^(?:原案|素案|案|【?第\s*[\d.]+\s*版】?)$")
 _ERA_RE = regex.compile(r"(令和|平成)")
+_CITY_RUN_RE = regex.compile(r"\p{Han}{1,4}?[市町村]")
 _PERIOD_RE = regex.compile(
     r"(?P<start>(?:令和|平成)\s*(?:\d{1,2}|元)\s*(?:[（(]\d{4}[)）])?\s*年度)\s*(?:から|～|~|－|-)\s*"
     r"(?P<end>(?:令和|平成)\s*(?:\d{1,2}|元)\s*(?:[（(]\d{4}[)）])?\s*年度)"
 )
+
+
+def most_named_municipality(text: str) -> str | None:
+    """The municipality the text names most often (`福山市`), for covers that print no city.
+
+    A name counts only when the bundled 総務省 list knows it: `…市` runs are tried from their
+    longest suffix, so `本市` or `全市` never count while `福山市` does.
+    """
+    counts: dict[str, int] = {}
+    for match in _CITY_RUN_RE.finditer(text):
+        for start in range(match.start(), match.end() - 1):
+            name = text[start : match.end()]
+            if lookup_municipality(name):
+                counts[name] = counts.get(name, 0) + 1
+                break
+    return max(sorted(counts), key=lambda name: counts[name]) if counts else None
 
 
 def read_info(document: Document) -> DocumentInfo:
@@ -33,6 +51,8 @@ def read_info(document: Document) -> DocumentInfo:
             title = text
     if municipality is None and title and (m := _MUNICIPALITY_RE.match(title)):
         municipality = m["name"]
+    if municipality is None:
+        municipality = most_named_municipality(document.text())
     period = None
     # The plan's own period is the one stated as `…から…までの` (older plans are quoted with `～`).
     matches = list(_PERIOD_RE.finditer(document.text()))

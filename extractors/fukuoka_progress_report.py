@@ -22,16 +22,16 @@ prints its own year (`24 件 (H27)`) or span (`103 件 (H29～R2累計)`) keeps 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
-from extractors.document_info import COVER_BLOCKS, read_info
+from extractors.document_info import read_info
 from extractors.footnotes import read_terms
-from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawValue
+from extractors.model import Extraction, Finding, RawCard, RawIndicator, RawValue
 from extractors.walk import Item, walk
 from normalizers.text import clean_text
-from pipeline.blocks import Document, Paragraph
+from pipeline.blocks import Document
 
 LAYOUT = "fukuoka_progress_report"
 
@@ -42,8 +42,6 @@ DIRECTION_LABEL = "取組の方向性"
 # 目標値 what the plan aimed at.
 KINDS: dict[str, str] = {"現状値": "baseline", "最終値": "actual", "目標値": "target"}
 _BULLET_RE = regex.compile(r"^(?:[-・●]\s*)+")
-# The cover opens with `福岡市では、…`: the city that speaks is the municipality.
-_SPEAKER_RE = regex.compile(r"^(?P<name>\p{Han}{1,6}?[都道府県市区町村])では[、,]")
 
 
 def _header_kinds(texts: Sequence[str]) -> list[str] | None:
@@ -105,7 +103,7 @@ def extract(document: Document) -> Extraction:
     findings.extend(_completeness(numbers, sections, cards))
     findings.extend(_skipped(items, owning[0] if owning else len(items), term_lines, sections))
     return Extraction(
-        layout=LAYOUT, info=_info(document), cards=tuple(cards), findings=tuple(findings), terms=tuple(terms)
+        layout=LAYOUT, info=read_info(document), cards=tuple(cards), findings=tuple(findings), terms=tuple(terms)
     )
 
 
@@ -252,16 +250,3 @@ def _skipped(
             )
         )
     return out
-
-
-def _info(document: Document) -> DocumentInfo:
-    """Cover facts of `read_info`; the city from the opening `福岡市では、…` when the cover names none."""
-    info = read_info(document)
-    if info.municipality:
-        return info
-    # The cover (line 3) is a slogan that names no city; the first sentence (line 5) does.
-    cover = [b.text.strip() for b in list(document.blocks())[:COVER_BLOCKS] if isinstance(b, Paragraph)]
-    for text in cover:
-        if m := _SPEAKER_RE.match(text):
-            return replace(info, municipality=m["name"])
-    return info

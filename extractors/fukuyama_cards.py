@@ -56,7 +56,6 @@ from extractors.model import (
     RawValue,
 )
 from extractors.walk import Item, circled_number, walk
-from normalizers.municipality import lookup_municipality
 from normalizers.text import clean_text
 from pipeline.blocks import Document, Paragraph, Table
 
@@ -77,7 +76,6 @@ _PERIOD_RE = regex.compile(
     r"(?P<y1>20\d\d)\s*年\s*(?:[（(][^()（）]*[)）])?\s*(?P<m1>\d{1,2})\s*月\s*[～~〜]\s*"
     r"(?P<y2>20\d\d)\s*年\s*(?:[（(][^()（）]*[)）])?\s*(?P<m2>\d{1,2})\s*月"
 )
-_CITY_RE = regex.compile(r"\p{Han}{1,4}?市")
 
 CARD_FIELDS = ("課題", "目的", "概要", "担当課")
 BLOCK_MARKS = ("指標とスケジュール", "スケジュール")
@@ -670,26 +668,12 @@ def _block_indicators(path: str, block: _Block, notes: _Collector) -> list[RawIn
 def _document_info(document: Document) -> tuple[DocumentInfo, list[Finding]]:
     """Cover facts; the city and the plan period where the cover does not print them.
 
-    The cover prints neither the city nor a fiscal-year period: the city is the municipality
-    the text names most often (福山市), the period is the `計画期間` paragraph's month range
+    The cover prints neither the city nor a fiscal-year period: `read_info` takes the city the
+    text names most often (福山市); the period is the `計画期間` paragraph's month range
     (`2021年(令和3年)11月～2025年(令和7年)3月`) converted to the fiscal years it covers.
     """
     info = read_info(document)
     findings: list[Finding] = []
-    if not info.municipality:
-        counts: dict[str, int] = {}
-        for m in _CITY_RE.finditer(document.text()):
-            for start in range(m.start(), m.end() - 1):
-                name = m.string[start : m.end()]
-                if lookup_municipality(name):
-                    counts[name] = counts.get(name, 0) + 1
-                    break
-        if counts:
-            city = max(counts, key=lambda name: counts[name])
-            info = replace(info, municipality=city)
-            findings.append(
-                Finding("municipality_from_text", "ok", found=counts[city], detail=f"{city}: the cover prints no city")
-            )
     if info.period is None:
         paragraphs = [b for b in document.blocks() if isinstance(b, Paragraph)]
         for before, block in itertools.pairwise(paragraphs):
