@@ -45,7 +45,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     paths = ProjectPaths(Path(args.root))
     bar = tqdm(desc="documents", unit="doc", disable=args.quiet or None, file=sys.stderr)
 
-    def tick(name: str) -> None:
+    def tick(name: str, total: int) -> None:
+        bar.total = total
         bar.set_postfix_str(Path(name).name[:40])
         bar.update(1)
 

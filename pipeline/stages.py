@@ -135,15 +135,18 @@ def _load(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def run_extract(paths: ProjectPaths, progress: Callable[[str], None] | None = None) -> list[DocumentResult]:
-    """Extract every raw document whose bytes or code changed since its stage file was written."""
+def run_extract(paths: ProjectPaths, progress: Callable[[str, int], None] | None = None) -> list[DocumentResult]:
+    """Extract every raw document whose bytes or code changed since its stage file was written.
+
+    `progress(path, total)` is called as each document starts.
+    """
     fingerprint = code_fingerprint()
     folder = paths.build / "extracted"
     sources = discover(paths.raw, paths.root)
     results = []
     for source in sources:
         if progress:
-            progress(source.relative_path)
+            progress(source.relative_path, len(sources))
         target = _stage_file(folder, source.document_id)
         previous = _load(target)
         if previous and previous.get("sha256") == source.sha256 and previous.get("code") == fingerprint:
