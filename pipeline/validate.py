@@ -153,6 +153,15 @@ def validate_output(output: Path) -> list[str]:
         meetings = set(extensions["meetings"].column("meeting_id").to_pylist())
         for ref in set(extensions["meeting_remarks"].column("meeting_id").to_pylist()) - meetings:
             problems.append(f"meeting_remarks: meeting_id {ref} names no meeting")
+    # Rows are sorted by document, in the documents table's order (CONTRACT.md: deterministic order).
+    order = tables["documents"].column("document_id").to_pylist()
+    if order != sorted(order):
+        problems.append("documents: rows are not sorted by document_id")
+    rank = {doc: index for index, doc in enumerate(order)}
+    for name, table in [*tables.items(), *extensions.items()]:
+        ranks = [rank.get(doc, -1) for doc in table.column("document_id").to_pylist()]
+        if ranks != sorted(ranks):
+            problems.append(f"{name}: rows are not grouped by document in the documents' order")
     for doc in tables["documents"].to_pylist():
         if doc["contract_version"] != "1":
             problems.append(f"documents: {doc['document_id']} has contract_version {doc['contract_version']!r}")

@@ -56,6 +56,15 @@ def test_validate_reports_a_broken_table(tmp_path: Path, capsys: pytest.CaptureF
     err = capsys.readouterr().err
     assert "invalid: indicator_values: column as_of is missing" in err
     assert "invalid: indicator_values: unknown kind 'guess'" in err
+    quality = tmp_path / "output" / "quality.parquet"
+    rows = pq.read_table(quality)
+    extra = rows.slice(0, 1).set_column(0, "document_id", pa.array(["aaa-unknown"]))
+    pq.write_table(pa.concat_tables([rows, extra]), quality)
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "invalid: quality: document_id aaa-unknown is not in documents" in err
+    assert "invalid: quality: rows are not grouped by document in the documents' order" in err
 
 
 def test_dvc_stages_call_plancards_commands() -> None:
