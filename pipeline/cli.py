@@ -16,33 +16,49 @@ from pipeline.sources import Source, document_id_for, sha256_of
 from pipeline.stages import ProjectPaths, extract_document, run_extract, run_normalize, run_publish
 from pipeline.validate import validate_output
 
+SUMMARY_TABLES = ("initiatives", "indicators", "indicator_values")
 
-def _summary(paths: ProjectPaths) -> list[str]:
-    """One line per document: cards, indicators, values, warnings and errors."""
-    tables = {
-        name: pq.read_table(paths.output / f"{name}.parquet").to_pylist()
-        for name in ("documents", "initiatives", "indicators", "indicator_values", "quality")
-    }
+
+def _counts(paths: ProjectPaths) -> dict[str, dict[str, int]]:
+    """Rows per document in each summary table of output/ (empty before a first run)."""
+    counts: dict[str, dict[str, int]] = {}
+    for name in (*SUMMARY_TABLES, "quality"):
+        path = paths.output / f"{name}.parquet"
+        if not path.is_file():
+            return {}
+        table = pq.read_table(path, columns=["document_id", "status"] if name == "quality" else ["document_id"])
+        for row in table.to_pylist():
+            key = f"{name}:{row['status']}" if name == "quality" else name
+            doc = counts.setdefault(row["document_id"], {})
+            doc[key] = doc.get(key, 0) + 1
+    return counts
+
+
+def _summary(paths: ProjectPaths, before: dict[str, dict[str, int]]) -> list[str]:
+    """One line per document: cards, indicators, values, warnings, errors, and how they moved."""
+    now = _counts(paths)
     lines = []
-    for doc in tables["documents"]:
-        doc_id = doc["document_id"]
-
-        def count(name: str, doc_id: str = doc_id) -> int:
-            return sum(1 for r in tables[name] if r["document_id"] == doc_id)
-
-        quality = [q for q in tables["quality"] if q["document_id"] == doc_id]
-        warnings = sum(1 for q in quality if q["status"] == "warning")
-        errors = sum(1 for q in quality if q["status"] == "error")
-        lines.append(
-            f"{doc['source_path']}: {doc['layout']}, {count('initiatives')} cards, {count('indicators')} indicators, "
-            f"{count('indicator_values')} values, {warnings} warnings, {errors} errors"
+    for doc in pq.read_table(paths.output / "documents.parquet").to_pylist():
+        counts = now.get(doc["document_id"], {})
+        line = (
+            f"{doc['source_path']}: {doc['layout']}, {counts.get('initiatives', 0)} cards, "
+            f"{counts.get('indicators', 0)} indicators, {counts.get('indicator_values', 0)} values, "
+            f"{counts.get('quality:warning', 0)} warnings, {counts.get('quality:error', 0)} errors"
         )
+        previous = before.get(doc["document_id"])
+        moved = [
+            f"{label} {counts.get(name, 0) - previous.get(name, 0):+d}"
+            for name, label in zip(SUMMARY_TABLES, ("cards", "indicators", "values"), strict=True)
+            if previous is not None and counts.get(name, 0) != previous.get(name, 0)
+        ]
+        lines.append(line + (f" (since the last run: {', '.join(moved)})" if moved else ""))
     return lines
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """All of raw/ to output/."""
     paths = ProjectPaths(Path(args.root))
+    before = _counts(paths)
     bar = tqdm(desc="documents", unit="doc", disable=args.quiet or None, file=sys.stderr)
 
     def tick(name: str, total: int) -> None:
@@ -58,7 +74,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     for result in results:
         print(f"{result.state:>9}  {result.document_id if result.state == 'removed' else result.relative_path}")
-    for line in _summary(paths):
+    for line in _summary(paths, before):
         print(line)
     results = [r for r in results if r.state != "removed"]
     failed = [r for r in results if r.error]

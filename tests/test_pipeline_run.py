@@ -63,12 +63,20 @@ def test_rerun_processes_only_the_new_document(tmp_path: Path, capsys: pytest.Ca
     assert _digests(root) != before
     documents = pq.read_table(root / "output" / "documents.parquet").to_pylist()
     assert [d["layout"] for d in documents] == ["fukuoka_dx_cards", "fukuoka_plan_cards"]
+    # A shorter new version reports how its counts moved since the last run.
+    plan = PLAN_2021.read_bytes()
+    (root / "raw" / PLAN_2021.name).write_bytes(plan[: plan.rindex(b"\n50\t") + 1])  # cards 1-49 kept
+    assert main(["--root", str(root), "run", "--quiet"]) == 1
+    out = capsys.readouterr().out
+    assert f"raw/{PLAN_2021.name}: fukuoka_plan_cards, 76 cards" in out
+    assert "(since the last run: cards -30, indicators -30, values -88)" in out
     # A new version of a file is `changed`; a file taken out of raw/ is `removed` from the tables.
     (root / "raw" / DX_2023.name).write_bytes(DX_2023.read_bytes() + b"\n")
     (root / "raw" / PLAN_2021.name).unlink()
     assert main(["--root", str(root), "run", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert f"  changed  raw/{DX_2023.name}" in out
+    assert f"raw/{DX_2023.name}: fukuoka_dx_cards, 183 cards" in out and "since the last run" not in out
     assert "  removed  fukuoka_gyosei_unei_plan_2021_draft" in out
     assert "1 documents: 1 published" in out
     documents = pq.read_table(root / "output" / "documents.parquet").to_pylist()
