@@ -45,30 +45,32 @@ import regex
 
 from extractors.document_info import read_info
 from extractors.footnotes import read_terms
+from extractors.fukuyama_overview import (
+    MEASURE_RE,
+    NUMBER_RE,
+    OVERVIEW_HEADER,
+    YEAR_RE,
+    Overview,
+    read_overview,
+    summary_counts,
+)
+from extractors.fukuyama_roadmap import ROADMAP_IMAGE, read_roadmap
 from extractors.model import (
     DocumentInfo,
     Extraction,
     Finding,
     RawCard,
     RawIndicator,
-    RawScheduleCell,
-    RawScheduleRow,
     RawValue,
 )
 from extractors.walk import Item, circled_number, walk
 from normalizers.text import clean_text
-from pipeline.blocks import Document, Paragraph, Table
+from pipeline.blocks import Document, Paragraph
 
 LAYOUT = "fukuyama_cards"
 
-_OVERVIEW_HEADER = ["基本方針", "施策", "個別事業"]
-_MEASURE_RE = regex.compile(r"^(?P<no>\d-\d{1,2})\s*(?P<name>\S.*)$")
 # `1 市民サービスの向上`: one digit, then a name that is not the rest of `1-1`.
-_POLICY_RE = regex.compile(r"^(?P<no>\d)\s*(?P<name>[^\d\s\-－].*)$")
-_NUMBER_RE = regex.compile(r"^\d{1,2}$")
 _PAGE_HEADER_RE = regex.compile(r"^(?P<no>\d)\s*(?P<name>[^\d\s\-－].*?)[①-⑳]$")
-_SUMMARY_COUNT_RE = regex.compile(r"^(?P<n>\d+)事業$")
-_YEAR_RE = regex.compile(r"^(?P<year>20\d\d)年度$")
 _VALUE_LABEL_RE = regex.compile(r"^(?P<kind>目標|実績)(?P<no>[①-⑳])?$")
 _CIRCLED_RE = regex.compile(r"[①-⑳]")
 _BASELINE_NOTE_RE = regex.compile(r"※\s*(?P<heading>20\d\d年度実績)\s*[：:]\s*(?P<value>[^\s（(]+)")
@@ -81,8 +83,6 @@ CARD_FIELDS = ("課題", "目的", "概要", "担当課")
 BLOCK_MARKS = ("指標とスケジュール", "スケジュール")
 KINDS = {"目標": "target", "実績": "actual"}
 YEARS_PER_GRID = 4  # every grid of the plan runs 2021–2024年度
-ROADMAP_IMAGE = "到達イメージ"
-MILESTONE = "●"
 
 
 def detect(document: Document) -> bool:
@@ -90,7 +90,7 @@ def detect(document: Document) -> bool:
     overview = card_headers = 0
     for item in walk(document):
         texts = item.texts
-        if texts == _OVERVIEW_HEADER:
+        if texts == OVERVIEW_HEADER:
             overview += 1
         elif _is_card_header(texts):
             card_headers += 1
@@ -104,258 +104,7 @@ def _has_marks(document: Document) -> bool:
 
 
 def _is_card_header(texts: Sequence[str]) -> bool:
-    return len(texts) >= 2 and bool(_NUMBER_RE.match(texts[0])) and texts[1] == "事業名称"
-
-
-# --- the 概要 table ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Measure:
-    """A 施策 as the 概要 table lists it, with its 個別事業 by number."""
-
-    path: str
-    name: str
-    policy: str | None
-    line: int | None
-    entries: dict[int, tuple[str, int | None]] = field(default_factory=dict)
-
-
-@dataclass
-class _Overview:
-    measures: dict[str, _Measure] = field(default_factory=dict)
-    policies: dict[str, str] = field(default_factory=dict)
-    end_line: int = 0
-    findings: list[Finding] = field(default_factory=list)
-
-
-def _read_overview(document: Document) -> _Overview:
-    """The 概要 tables: 基本方針 → 施策 → numbered 個別事業, each cell classified by its text."""
-    out = _Overview()
-    policy_no: str | None = None
-    measure: _Measure | None = None
-    for block in document.blocks():
-        if not isinstance(block, Table) or not block.rows:
-            continue
-        if [t.strip() for t in block.rows[0].texts if t.strip()] != _OVERVIEW_HEADER:
-            continue
-        for row in block.rows[1:]:
-            out.end_line = max(out.end_line, row.line or 0)
-            number: int | None = None
-            names: list[str] = []
-            for text in (t.strip() for t in row.texts):
-                if not text:
-                    continue
-                if m := _MEASURE_RE.match(text):
-                    path = m["no"]
-                    if policy_no is not None and not path.startswith(f"{policy_no}-"):
-                        out.findings.append(
-                            Finding(
-                                "overview_row_unread",
-                                "warning",
-                                detail=f"line {row.line}: 施策 {path} printed under 基本方針 {policy_no}",
-                            )
-                        )
-                    policy_no = path.split("-")[0]
-                    measure = out.measures.setdefault(
-                        path, _Measure(path, m["name"].strip(), out.policies.get(policy_no), row.line)
-                    )
-                elif m := _POLICY_RE.match(text):
-                    policy_no = m["no"]
-                    out.policies[policy_no] = m["name"].strip()
-                elif _NUMBER_RE.match(text):
-                    number = int(text)
-                else:
-                    names.append(text)
-            if number is None and not names:
-                continue
-            if measure is None or number is None or len(names) != 1:
-                out.findings.append(
-                    Finding(
-                        "overview_row_unread",
-                        "error",
-                        detail=f"line {row.line}: {[t for t in row.texts if t.strip()]!r} is not `number ¦ name`"
-                        + ("" if measure else " under a 施策"),
-                    )
-                )
-                continue
-            if number != len(measure.entries) + 1:
-                out.findings.append(
-                    Finding(
-                        "overview_row_unread",
-                        "warning",
-                        detail=f"line {row.line}: 施策 {measure.path} lists number {number} "
-                        f"after {len(measure.entries)} entries",
-                    )
-                )
-            measure.entries[number] = (names[0], row.line)
-    for measure in out.measures.values():
-        if measure.policy is None:
-            measure.policy = out.policies.get(measure.path.split("-")[0])
-    return out
-
-
-def _summary_counts(document: Document, before_line: int) -> list[tuple[int, int | None]]:
-    """The `10事業`, `4事業` … counts of the 本計画の概要 diagram, in printed order."""
-    counts: list[tuple[int, int | None]] = []
-    for block in document.blocks():
-        if (
-            isinstance(block, Paragraph)
-            and (block.line or 0) < before_line
-            and (m := _SUMMARY_COUNT_RE.match(block.text.strip()))
-        ):
-            counts.append((int(m["n"]), block.line))
-    return counts
-
-
-# --- the ロードマップ -----------------------------------------------------------------------------
-
-
-@dataclass
-class _Roadmap:
-    rows: dict[str, list[RawScheduleRow]] = field(default_factory=dict)
-    images: dict[str, str] = field(default_factory=dict)  # 基本方針 number → 到達イメージ
-    milestones: dict[str, list[str]] = field(default_factory=dict)  # 施策 path → ● outside the years
-    findings: list[Finding] = field(default_factory=list)
-
-
-def _measure_of(text: str, overview: _Overview) -> tuple[_Measure, str] | None:
-    """(施策, rest of the cell) when the cell starts with a 施策 name of the 概要 table."""
-    best: tuple[_Measure, str] | None = None
-    for measure in overview.measures.values():
-        if text.startswith(measure.name) and (best is None or len(measure.name) > len(best[0].name)):
-            best = (measure, text[len(measure.name) :].strip())
-    return best
-
-
-def _policy_of(text: str, overview: _Overview) -> str | None:
-    return next((no for no, name in overview.policies.items() if text == name), None)
-
-
-def _read_roadmap(document: Document, overview: _Overview) -> _Roadmap:
-    """The ロードマップ grid: rows per 施策 over 2021–2024年度, 到達イメージ per 基本方針.
-
-    Three rows (310, 314, 318) print their 施策 in the 基本方針 column and every cell one column
-    left; so do the unlabelled rows under them whose first cell is not a 施策 (319, 320). Such a
-    row is shifted back by one column before its cells are placed under the years.
-    """
-    out = _Roadmap()
-    if not overview.measures:
-        out.findings.append(
-            Finding("roadmap", "error", detail="no 概要 table: the ロードマップ's 施策 cannot be named")
-        )
-        return out
-    table = next(
-        (
-            b
-            for b in document.blocks()
-            if isinstance(b, Table)
-            and b.rows
-            and ROADMAP_IMAGE in [t.strip() for t in b.rows[0].texts]
-            and sum(1 for t in b.rows[0].texts if _YEAR_RE.match(t.strip())) >= 2
-        ),
-        None,
-    )
-    if table is None:
-        out.findings.append(Finding("roadmap", "warning", detail="no ロードマップ table (years + 到達イメージ) found"))
-        return out
-    header = [t.strip() for t in table.rows[0].texts]
-    year_cols = {col: text for col, text in enumerate(header) if _YEAR_RE.match(text)}
-    image_col = header.index(ROADMAP_IMAGE)
-    policy_no: str | None = None
-    measure: _Measure | None = None
-    first_seen: dict[str, int | None] = {}
-    outside: list[str] = []
-    for row in table.rows[1:]:
-        cells = [t.strip() for t in row.texts]
-        if not any(cells):
-            continue
-        head = cells[0]
-        second = cells[1] if len(cells) > 1 else ""
-        if head and _measure_of(head, overview):
-            shift = 1
-        elif head and _policy_of(head, overview) is None:
-            out.findings.append(
-                Finding("roadmap_row_unread", "error", detail=f"line {row.line}: first cell {head!r} names no 施策")
-            )
-            continue
-        elif not head and second and not _measure_of(second, overview):
-            shift = 1
-        else:
-            shift = 0
-        label: str | None = None
-        placed: list[RawScheduleCell] = []
-        for col, text in ((c + shift, t) for c, t in enumerate(cells) if t):
-            if col == 0:
-                policy_no = _policy_of(text, overview)
-            elif col == 1:
-                found = _measure_of(text, overview)
-                if found is None:
-                    out.findings.append(
-                        Finding("roadmap_row_unread", "error", detail=f"line {row.line}: {text!r} names no 施策")
-                    )
-                    continue
-                measure, rest = found
-                label = rest or None
-                if measure.path in first_seen and first_seen[measure.path] != row.line:
-                    out.findings.append(
-                        Finding(
-                            "roadmap_measure_repeated",
-                            "warning",
-                            detail=f"施策 {measure.path} {measure.name} is labelled on lines "
-                            f"{first_seen[measure.path]} and {row.line}: the rows after each label are read "
-                            "as its rows, as printed (the unlabelled rows between may belong to the 施策 above)",
-                        )
-                    )
-                first_seen.setdefault(measure.path, row.line)
-                if policy_no is not None and measure.path.split("-")[0] != policy_no:
-                    out.findings.append(
-                        Finding(
-                            "roadmap_row_unread",
-                            "warning",
-                            detail=f"line {row.line}: 施策 {measure.path} printed under 基本方針 {policy_no}",
-                        )
-                    )
-                policy_no = measure.path.split("-")[0]
-            elif col in year_cols:
-                placed.append(RawScheduleCell(year_cols[col], text))
-            elif col == image_col and not text.startswith(MILESTONE):
-                if policy_no is not None:
-                    out.images[policy_no] = text
-            else:
-                # A `●` milestone right of the year columns: no year can be read for it.
-                if measure is not None:
-                    out.milestones.setdefault(measure.path, []).append(text)
-                outside.append(f"line {row.line}: {text!r}")
-        if not placed:
-            continue
-        if measure is None:
-            out.findings.append(
-                Finding("roadmap_row_unread", "error", detail=f"line {row.line}: grid row before any 施策")
-            )
-            continue
-        out.rows.setdefault(measure.path, []).append(RawScheduleRow(label=label, cells=tuple(placed), line=row.line))
-    if outside:
-        out.findings.append(
-            Finding(
-                "roadmap_cell_outside_years",
-                "warning",
-                found=len(outside),
-                detail="milestones printed right of the year columns, kept as the 施策's `マイルストーン` "
-                "attribute, not as schedule cells: " + "; ".join(outside),
-            )
-        )
-    missing = [path for path in overview.measures if path not in out.rows]
-    out.findings.append(
-        Finding(
-            "roadmap_vs_overview",
-            "warning" if missing else "ok",
-            expected=len(overview.measures),
-            found=len(overview.measures) - len(missing),
-            detail=f"施策 without ロードマップ rows: {missing}" if missing else "",
-        )
-    )
-    return out
+    return len(texts) >= 2 and bool(NUMBER_RE.match(texts[0])) and texts[1] == "事業名称"
 
 
 # --- the 個別事業 cards -----------------------------------------------------------------------------
@@ -420,7 +169,7 @@ def _collect_units(items: Sequence[Item], start_line: int) -> list[_Unit]:
         if line <= start_line or not texts:
             continue
         if len(texts) == 1 and len(item.row.cells) == 1:
-            if m := _MEASURE_RE.match(texts[0]):
+            if m := MEASURE_RE.match(texts[0]):
                 measure_hint = m["no"]
                 continue
             if m := _PAGE_HEADER_RE.match(texts[0]):
@@ -442,7 +191,7 @@ def _collect_units(items: Sequence[Item], start_line: int) -> list[_Unit]:
     return units
 
 
-def _assign_measures(units: list[_Unit], overview: _Overview, notes: _Collector) -> None:
+def _assign_measures(units: list[_Unit], overview: Overview, notes: _Collector) -> None:
     """Each card's 施策: the 施策 header printed before it, else the numbering.
 
     Card numbers restart at 1 in each 施策; a card whose header hint disagrees with that (or
@@ -527,7 +276,7 @@ def _read_card(path: str, unit: _Unit, notes: _Collector) -> tuple[dict[str, str
         if texts[0] in BLOCK_MARKS:
             # `指標とスケジュール` printed twice (799, 809, 958, 968): the repeat is dropped.
             rest = [t for t in texts[1:] if t not in BLOCK_MARKS]
-            words = [t for t in rest if not _YEAR_RE.match(t)]
+            words = [t for t in rest if not YEAR_RE.match(t)]
             block = _Block(
                 mark=texts[0],
                 line=line,
@@ -536,17 +285,17 @@ def _read_card(path: str, unit: _Unit, notes: _Collector) -> tuple[dict[str, str
             )
             if len(words) < len(rest):
                 # The year header printed on the block's own row (777, 786, 875, 884, 691, 700, 923).
-                block.years = [t for t in rest if _YEAR_RE.match(t)]
-                block.year_cols = {c: t for c, t in enumerate(cells) if _YEAR_RE.match(t)}
+                block.years = [t for t in rest if YEAR_RE.match(t)]
+                block.year_cols = {c: t for c, t in enumerate(cells) if YEAR_RE.match(t)}
             blocks.append(block)
             continue
         if not blocks:
             notes.add("card_row_unread", "error", f"{path} line {line}: {texts!r} before any 指標 block")
             continue
         block = blocks[-1]
-        if all(_YEAR_RE.match(t) for t in texts):
+        if all(YEAR_RE.match(t) for t in texts):
             block.years = texts
-            block.year_cols = {c: t for c, t in enumerate(cells) if _YEAR_RE.match(t)}
+            block.year_cols = {c: t for c, t in enumerate(cells) if YEAR_RE.match(t)}
             continue
         labels = [(c, t) for c, t in enumerate(cells) if _VALUE_LABEL_RE.match(t)]
         if len(labels) >= 2:
@@ -626,10 +375,10 @@ def _block_indicators(path: str, block: _Block, notes: _Collector) -> list[RawIn
         notes.add("indicator_without_values", "warning", f"{path} line {block.line}: {block.name!r}")
         return [RawIndicator(name=block.name, values=(), line=block.line, note=block.note)]
     years = block.years
-    first = int(_YEAR_RE.match(years[0])["year"]) if years and _YEAR_RE.match(years[0]) else None
+    first = int(YEAR_RE.match(years[0])["year"]) if years and YEAR_RE.match(years[0]) else None
     if first is None:
         notes.add("year_header_missing", "error", f"{path} line {block.line}: no year header; values have no year")
-    elif any(_YEAR_RE.match(y) is None or int(y[:4]) != first + i for i, y in enumerate(years)):
+    elif any(YEAR_RE.match(y) is None or int(y[:4]) != first + i for i, y in enumerate(years)):
         notes.add("year_header_unread", "error", f"{path} line {block.line}: year header {years!r}")
     names = _split_names(block.name)
     numbers = list(dict.fromkeys(r.no for r in block.rows))
@@ -698,9 +447,9 @@ def _document_info(document: Document) -> tuple[DocumentInfo, list[Finding]]:
 def extract(document: Document) -> Extraction:
     """Read the 施策 cards (概要 table + ロードマップ) and the 個別事業 cards into raw records."""
     info, findings = _document_info(document)
-    overview = _read_overview(document)
+    overview = read_overview(document)
     findings.extend(overview.findings)
-    roadmap = _read_roadmap(document, overview)
+    roadmap = read_roadmap(document, overview)
     findings.extend(roadmap.findings)
     notes = _Collector()
     items = list(walk(document))
@@ -800,7 +549,7 @@ def _individual(cards: Sequence[RawCard]) -> list[RawCard]:
     return [c for c in cards if c.item_no.isdigit()]
 
 
-def _completeness(overview: _Overview, cards: Sequence[RawCard], document: Document) -> list[Finding]:
+def _completeness(overview: Overview, cards: Sequence[RawCard], document: Document) -> list[Finding]:
     """Cards against the 概要 table, per 施策; titles; the table against the diagram's `N事業`."""
     out: list[Finding] = []
     found: dict[str, dict[int, RawCard]] = {}
@@ -847,15 +596,15 @@ def _completeness(overview: _Overview, cards: Sequence[RawCard], document: Docum
         )
     )
     listed_counts = [len(m.entries) for m in overview.measures.values()]
-    summary = _summary_counts(document, min((m.line or 0) for m in overview.measures.values()) if listed_counts else 0)
-    summary_counts = [n for n, _ in summary]
+    summary = summary_counts(document, min((m.line or 0) for m in overview.measures.values()) if listed_counts else 0)
+    printed_counts = [n for n, _ in summary]
     out.append(
         Finding(
             "overview_vs_summary",
-            "ok" if summary_counts == listed_counts else "warning",
-            expected=sum(summary_counts),
+            "ok" if printed_counts == listed_counts else "warning",
+            expected=sum(printed_counts),
             found=sum(listed_counts),
-            detail=f"diagram `N事業` {summary_counts} (lines {[line for _, line in summary]}), "
+            detail=f"diagram `N事業` {printed_counts} (lines {[line for _, line in summary]}), "
             f"概要 table {listed_counts}",
         )
     )
@@ -863,7 +612,7 @@ def _completeness(overview: _Overview, cards: Sequence[RawCard], document: Docum
 
 
 def _truncation(
-    document: Document, overview: _Overview, cards: Sequence[RawCard], incomplete: dict[str, list[str]]
+    document: Document, overview: Overview, cards: Sequence[RawCard], incomplete: dict[str, list[str]]
 ) -> list[Finding]:
     """A cut dump: the last card read is published as it is, and a finding says what it lacks.
 
