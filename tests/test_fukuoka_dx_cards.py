@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import fukuoka_dx_cards
+from extractors import fukuoka_dx_cards, fukuoka_dx_toc
 from extractors.model import Extraction, RawCard
 from extractors.walk import walk
 from pipeline.read_text import read_text_dump, text_to_document
@@ -105,7 +105,7 @@ def test_detect_rejects_other_documents(name: str) -> None:
 
 
 def test_toc_lists_54_groups_and_129_sub_items() -> None:
-    toc = fukuoka_dx_cards.read_toc(list(walk(_read(DX))))
+    toc = fukuoka_dx_toc.read_toc(list(walk(_read(DX))))
     assert len(toc.groups) == 54
     assert sum(len(g.subs) for g in toc.groups) == 129
     assert toc.chapters == {
@@ -120,7 +120,7 @@ def test_toc_lists_54_groups_and_129_sub_items() -> None:
 
 
 def test_toc_reads_the_two_columns_apart() -> None:
-    toc = fukuoka_dx_cards.read_toc(list(walk(_read(DX))))
+    toc = fukuoka_dx_toc.read_toc(list(walk(_read(DX))))
     groups = {g.path: g for g in toc.groups}
     # Lines 13-33: 1-1…1-3 on the left, 1-4…1-10 on the right, interleaved line by line.
     assert [s.title for s in groups["1-4"].subs] == [
@@ -153,7 +153,7 @@ def test_toc_synthetic_two_columns() -> None:
             "本文です。",
         ]
     )
-    toc = fukuoka_dx_cards.read_toc(list(walk(text_to_document("x.txt", text))))
+    toc = fukuoka_dx_toc.read_toc(list(walk(text_to_document("x.txt", text))))
     assert [(g.path, [s.title for s in g.subs]) for g in toc.groups] == [
         ("1-1", ["左の一つ目", "左の二つ目", "左の三つ目"]),
         ("1-2", ["右の一つ目"]),
