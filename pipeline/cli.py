@@ -59,6 +59,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     """All of raw/ to output/."""
     paths = ProjectPaths(Path(args.root))
     before = _counts(paths)
+    # No monitor thread: each document is read in a forked child, and forking a threaded process is unsafe.
+    tqdm.monitor_interval = 0
     bar = tqdm(desc="documents", unit="doc", disable=args.quiet or None, file=sys.stderr)
 
     def tick(name: str, total: int) -> None:
