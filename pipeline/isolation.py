@@ -40,7 +40,12 @@ def run_bounded(
     seconds: float = SECONDS_PER_DOCUMENT,
     memory: int = MEMORY_PER_DOCUMENT,
 ) -> tuple[dict[str, Any] | None, str | None]:
-    """(result, None) from `func(*args)` run in a child, or (None, one-line reason naming `label`)."""
+    """(result, None) from `func(*args)` run in a child, or (None, one-line reason naming `label`).
+
+    Where processes cannot fork (Windows), the work runs in this process, without the bounds.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return func(*args), None
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(send, func, args, memory), daemon=True)
