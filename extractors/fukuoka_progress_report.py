@@ -139,7 +139,7 @@ def _card(section: _Section, findings: list[Finding]) -> RawCard:
     for row in section.rows:
         name, *cells = row.texts
         # Values are the non-empty cells in printed order under the headings in order (as in
-        # every layout, docs/contract.md); a row that prints more or fewer is reported.
+        # every layout, docs/contract-notes.md); a row that prints more or fewer is reported.
         if len(cells) != len(headings):
             findings.append(
                 Finding(

@@ -78,7 +78,7 @@ CONTRACT: dict[str, dict[str, pa.DataType]] = {
     },
     "quality": {"document_id": pa.string(), "check": pa.string(), "status": pa.string(), "detail": pa.string()},
 }
-# Tables this project adds (docs/contract.md): checked for presence and references.
+# Tables this project adds (docs/contract-notes.md): checked for presence and references.
 EXTENSION_TABLES = ("terms", "meetings", "meeting_remarks")
 KINDS = {"baseline", "interim_target", "final_target", "target", "actual"}
 STATUSES = {"numeric", "not_applicable", "pending", "not_started", "relative", "text"}
