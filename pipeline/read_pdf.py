@@ -12,8 +12,9 @@ positions it covers hold empty cells, as a dump's padding tabs do. `Table.origin
 every row and paragraph carries the page it was printed on (`line` is None).
 
 Which library does what (see each module for why):
-* PyMuPDF (`pymupdf`): characters (`get_texttrace`), vector drawings (`get_cdrawings`),
-  opening and validating the file — everything on every page, because it is fast;
+* PyMuPDF (`pymupdf`): characters (`get_text("rawdict")`, and `get_texttrace` to spot fonts
+  without a ToUnicode map), vector drawings (`get_cdrawings`), opening and validating the
+  file — everything on every page, because it is fast;
 * pdfplumber: the table finder, only on pages whose cells are marked by fills without any
   ruling line (`pdf_plumber`), where its rectangle-edge lattice is the better tool.
 """
