@@ -86,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     partial = sum(1 for r in failed if r.published)
     print(
         f"{len(results)} documents: {complete} published, {partial} published in part, "
-        f"{len(failed) - partial} not readable -> {paths.output}"
+        f"{len(failed) - partial} not published (unreadable or of unknown layout) -> {paths.output}"
     )
     return 1 if failed else 0
 
