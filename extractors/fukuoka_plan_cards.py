@@ -256,15 +256,7 @@ def _check_against_index(index: dict[int, tuple[str, str]], cards: list[RawCard]
         for n in sorted(set(index) & set(found))
         if clean_text(index[n][0]) != clean_text(found[n].title)
     ]
-    out.append(
-        Finding(
-            "titles_vs_index",
-            "warning" if differing else "ok",
-            expected=len(index),
-            found=len(index) - len(differing),
-            detail="; ".join(differing),
-        )
-    )
+    out.append(Finding.differences("titles_vs_index", len(index), differing))
     subs = sum(1 for c in cards if c.parent_path is not None)
     out.append(Finding("sub_items", "ok", found=subs, detail=f"{len(cards)} units"))
     return out

@@ -586,15 +586,7 @@ def _completeness(overview: Overview, cards: Sequence[RawCard], document: Docume
             card = found.get(path, {}).get(entry)
             if card is not None and clean_text(card.title) != clean_text(title):
                 differing.append(f"{card.path}: 概要 {clean_text(title)!r} / card {clean_text(card.title)!r}")
-    out.append(
-        Finding(
-            "titles_vs_overview",
-            "warning" if differing else "ok",
-            expected=matched,
-            found=matched - len(differing),
-            detail="; ".join(differing),
-        )
-    )
+    out.append(Finding.differences("titles_vs_overview", matched, differing))
     listed_counts = [len(m.entries) for m in overview.measures.values()]
     summary = summary_counts(document, min((m.line or 0) for m in overview.measures.values()) if listed_counts else 0)
     printed_counts = [n for n, _ in summary]

@@ -148,29 +148,13 @@ def link(cards: Sequence[CardKey], rows: Sequence[ListRow]) -> tuple[dict[int, i
         for c, r in sorted(pairs.items())
         if _title(cards[c].title) != _title(rows[r].title)
     ]
-    findings.append(
-        Finding(
-            "titles_vs_list",
-            "warning" if differing else "ok",
-            expected=len(pairs),
-            found=len(pairs) - len(differing),
-            detail="; ".join(differing),
-        )
-    )
+    findings.append(Finding.differences("titles_vs_list", len(pairs), differing))
     departments = [
         f"{cards[c].order}: 一覧 {rows[r].department!r} / 個票 {cards[c].department!r}"
         for c, r in sorted(pairs.items())
         if not same_department(rows[r].department, cards[c].department)
     ]
-    findings.append(
-        Finding(
-            "departments_vs_list",
-            "warning" if departments else "ok",
-            expected=len(pairs),
-            found=len(pairs) - len(departments),
-            detail="; ".join(departments),
-        )
-    )
+    findings.append(Finding.differences("departments_vs_list", len(pairs), departments))
     return pairs, findings
 
 

@@ -225,13 +225,7 @@ def _classification_vs_list(cards: list[CardRead], rows: list[ListRow], pairs: d
         for c, r in sorted(pairs.items())
         if (cards[c].policy, cards[c].measure) != (rows[r].policy or None, rows[r].measure or None)
     ]
-    return Finding(
-        "classification_vs_list",
-        "warning" if differing else "ok",
-        expected=len(pairs),
-        found=len(pairs) - len(differing),
-        detail="; ".join(differing),
-    )
+    return Finding.differences("classification_vs_list", len(pairs), differing)
 
 
 def _completeness(cards: list[CardRead], organization: list[Item], document: Document) -> list[Finding]:

@@ -116,6 +116,11 @@ class Finding:
     found: int | None = None
     detail: str = ""
 
+    @classmethod
+    def differences(cls, check: str, compared: int, differing: list[str]) -> Finding:
+        """A comparison of `compared` pairs (a card and its list entry): a warning naming those that differ."""
+        return cls(check, "warning" if differing else "ok", compared, compared - len(differing), "; ".join(differing))
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
