@@ -16,6 +16,7 @@ class RawScheduleCell:
 
     year_label: str
     text: str
+    year: int | None = None  # fiscal year when the reader resolved it (`本年度` from its neighbours)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class RawValue:
     heading: str  # e.g. `現状値 (2年度)`; a year hides in it
     text: str
     year_hint: str | None = None  # year heading to use when `heading` prints none (reported as a finding)
+    year: int | None = None  # fiscal year of the column when the reader resolved it from the heading row
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""The layout families, one module each, registered in one literal dict (camelot's PARSERS style).
+"""The profiles, one module each, registered in one literal dict (camelot's PARSERS style).
 
-A document's layout is chosen from its content: the first family whose `detect`
-accepts the block model reads it. Order matters only where two families could both
-accept a document; the more specific family comes first.
+A document's profile is chosen from its content, by score: a family profile whose `detect`
+accepts the block model scores 1 (it knows the document's apparatus: its index, its lists);
+the generic profile scores what share of the tables its recognizers read, below 1, and 0
+when they find no card, grid or indicator. The highest score reads the document; on a tie
+the profile listed first wins, so the more specific family comes first.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from extractors import fukuoka_dx_cards, fukuoka_plan_cards, fukuoka_progress_report, fukuyama_cards, iizuka_plan
+from extractors import (
+    fukuoka_dx_cards,
+    fukuoka_plan_cards,
+    fukuoka_progress_report,
+    fukuyama_cards,
+    generic_plan,
+    iizuka_plan,
+)
 from extractors.model import Extraction
 from pipeline.blocks import Document
 
@@ -20,16 +29,29 @@ PARSERS: dict[str, ModuleType] = {
     fukuoka_progress_report.LAYOUT: fukuoka_progress_report,
     iizuka_plan.LAYOUT: iizuka_plan,
     fukuyama_cards.LAYOUT: fukuyama_cards,
+    generic_plan.LAYOUT: generic_plan,
 }
 
 
+def profile_score(module: ModuleType, document: Document) -> float:
+    """A profile's score for a document: its own `score`, else 1 when its `detect` accepts it."""
+    if hasattr(module, "score"):
+        score: Callable[[Document], float] = module.score
+        return score(document)
+    detect: Callable[[Document], bool] = module.detect
+    return 1.0 if detect(document) else 0.0
+
+
 def detect_layout(document: Document) -> str | None:
-    """Name of the layout family that recognises the document, or None."""
+    """Name of the profile with the highest score for the document, or None when all score 0."""
+    best, best_score = None, 0.0
     for name, module in PARSERS.items():
-        detect: Callable[[Document], bool] = module.detect
-        if detect(document):
-            return name
-    return None
+        found = profile_score(module, document)
+        if found > best_score:
+            best, best_score = name, found
+        if best_score >= 1.0:
+            break
+    return best
 
 
 def extract(document: Document, layout: str) -> Extraction:

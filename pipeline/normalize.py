@@ -243,7 +243,7 @@ def _schedule(
                     f"{initiative_id} row {row_no} {cell.year_label}",
                 )
             )
-        year = fiscal_year(cell.year_label, era)
+        year = cell.year if cell.year is not None else fiscal_year(cell.year_label, era)
         if year is None:
             out.quality.append(
                 QualityRow(doc, "schedule_year_unparsed", "error", None, None, f"{initiative_id}: {cell.year_label!r}")
@@ -293,7 +293,7 @@ def _indicator(
                     previous.unit,
                     f"{value.text}: as the previous value",
                 )
-        year, source = _value_year(value.heading, value.year_hint, value.text, era)
+        year, source = _value_year(value.heading, value.year_hint, value.text, era, value.year)
         if year is None:
             out.quality.append(
                 QualityRow(
@@ -335,10 +335,14 @@ def _indicator(
     out.indicators.append(IndicatorRow(doc, initiative_id, indicator_id, name, raw.name, unit, note, raw.line))
 
 
-def _value_year(heading: str, hint: str | None, text: str, era: str) -> tuple[int | None, str | None]:
+def _value_year(
+    heading: str, hint: str | None, text: str, era: str, resolved: int | None = None
+) -> tuple[int | None, str | None]:
     """Fiscal year of a value: a year the cell itself names wins over its heading's."""
     if match := _TEXT_YEAR_RE.search(text) or _CELL_YEAR_RE.search(text):
         return fiscal_year(match.group(1), era), "text"
+    if resolved is not None:
+        return resolved, "heading"
     if heading and (year := fiscal_year(heading, era)) is not None:
         return year, "heading"
     if hint and (year := fiscal_year(hint, era)) is not None:

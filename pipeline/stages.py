@@ -25,7 +25,7 @@ from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
 from pipeline.tables import TABLES, QualityRow
 
-PACKAGES = ("pipeline", "extractors", "normalizers")
+PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers")
 # Findings that compare the cards with the document's own list: an error there means lost cards.
 COMPLETENESS_CHECKS = frozenset(
     {

@@ -1,0 +1,563 @@
+"""Any plan whose cards, schedules or indicators are printed in a familiar way: the recognizers composed.
+
+This profile knows no city. It walks the block model once, keeping the hierarchy headings in
+force, and reads each table row by row with the recognizers:
+
+* a **list header** (a title label with a number or department label, `No | 事業名 | 主管課`)
+  makes every row below it an initiative, with its year columns as its schedule;
+* **labelled rows** (`事業名称 | …`, `担当課 | …`) fill a card; a new title label starts the next;
+* a **card header row** (`12 | title | 情報政策課`) starts a card by its printed number, whatever
+  the order or gaps; a circled number under it is a sub-item;
+* a **run of year headings** opens a schedule grid (rows of activities and continuations) or,
+  where the rows are labelled 目標 / 実績, an indicator by year;
+* **value headings** (`現状値（2014年度）| 目標値（2019年度）`) open indicator rows;
+* a **banner target** paragraph (`入学者数 40人（2014年度）→ 45人（2019年度）`) is one indicator.
+
+Schedules and indicators belong to the card being read; printed under a heading with no card,
+they make that heading an initiative (a 施策 with its KPI table). Tables that none of these
+read are counted in a `tables_unread` finding, and the document has no index to check
+completeness against: a `completeness_unknown` finding says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.document_info import read_info
+from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawScheduleRow, RawValue
+from extractors.walk import circled_number
+from normalizers.departments import DEPARTMENT_SUFFIXES
+from normalizers.text import fullwidth_to_halfwidth
+from pipeline.blocks import Document, Paragraph, Table
+from recognizers.grid import GridRow, table_to_grid
+from recognizers.hierarchy import Heading, HeadingStack, read_heading
+from recognizers.indicators import ValueHeading, is_name_heading, read_banner_target, row_kind, value_headings
+from recognizers.labels import Label, field_pairs, header_labels, read_label
+from recognizers.schedule import is_continuation, is_schedule_marker, year_cells
+from recognizers.vocabulary import label_key
+from recognizers.years import YearColumn, year_run
+
+LAYOUT = "generic"
+
+_NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){0,2})$")
+_CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
+_JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
+_DESCRIPTION_MIN_CHARS = 30
+MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
+_NUMERIC_RE = regex.compile(r"^\s*[△▲▼+\-−―]?\s*[\d,.]+\s*[%]?\s*(?:増|減)?\s*$")
+
+
+@dataclass
+class _Card:
+    path: str
+    item_no: str
+    title: str
+    departments: str | None = None
+    parent_path: str | None = None
+    hierarchy: tuple[str, ...] = ()
+    line: int | None = None
+    page: int | None = None
+    description: list[str] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)
+    schedule: list[RawScheduleRow] = field(default_factory=list)
+    indicators: list[RawIndicator] = field(default_factory=list)
+
+
+@dataclass
+class _Mode:
+    """How the rows under the last header row of a table are read."""
+
+    kind: str  # list / years / values
+    labels: dict[int, Label] = field(default_factory=dict)
+    years: list[YearColumn] = field(default_factory=list)
+    values: list[ValueHeading] = field(default_factory=list)
+    name_columns: tuple[int, ...] = ()
+    unit_column: int | None = None
+    pending_name: str | None = None  # a name printed on the header row itself (`name | 現状値 | 目標値`)
+    last_name: str | None = None
+    last_card: _Card | None = None
+    header: tuple[str, ...] = ()
+    schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
+    cells_seen: int = 0  # non-empty cells under the year columns
+    figures_seen: int = 0  # of which figures only
+
+    def same_indicator(self, name: str) -> bool:
+        """True when a 目標 / 実績 row continues the indicator of the row above (its name merged over both)."""
+        return name == self.last_name
+
+
+class _Reader:
+    def __init__(self, info: DocumentInfo) -> None:
+        self.era = info.era
+        self.cards: list[_Card] = []
+        self.findings: list[Finding] = []
+        self.headings = HeadingStack()
+        self.card: _Card | None = None
+        self.heading_cards: dict[tuple[str, ...], _Card] = {}
+        self.pending_no: str | None = None
+        self.unread: list[str] = []
+        self.tables = 0
+        self.paths: set[str] = set()
+        self.unnumbered = 0
+        self.last_caption: str | None = None
+
+    # -- cards ------------------------------------------------------------------------------
+    def _path(self, wanted: str) -> str:
+        path, n = wanted, 1
+        while path in self.paths:
+            n += 1
+            path = f"{wanted}~{n}"
+        self.paths.add(path)
+        return path
+
+    def new_card(self, item_no: str | None, title: str, line: int | None, page: int | None) -> _Card:
+        number = fullwidth_to_halfwidth(item_no or "").strip()
+        if not number:
+            self.unnumbered += 1
+        path = self._path(number or f"c{self.unnumbered}")
+        card = _Card(path, number, title, hierarchy=tuple(h.text for h in self.headings.current), line=line, page=page)
+        self.cards.append(card)
+        return card
+
+    def owner(self, line: int | None, page: int | None) -> _Card | None:
+        """The card schedules and indicators belong to: the card being read, else the innermost heading."""
+        if self.card is not None:
+            return self.card
+        if self.headings.current:
+            key = tuple(h.text for h in self.headings.current)
+            if key not in self.heading_cards:
+                heading = self.headings.current[-1]
+                card = self.new_heading_card(heading, line, page)
+                self.heading_cards[key] = card
+            return self.heading_cards[key]
+        if self.last_caption:
+            key = (self.last_caption,)
+            if key not in self.heading_cards:
+                self.heading_cards[key] = self.new_card(None, self.last_caption, line, page)
+            return self.heading_cards[key]
+        return None
+
+    def new_heading_card(self, heading: Heading, line: int | None, page: int | None) -> _Card:
+        number = heading.number or ""
+        path = self._path(f"{heading.style}{number}" if number else f"{heading.style}~h{len(self.heading_cards) + 1}")
+        card = _Card(
+            path,
+            number,
+            heading.name or heading.text,
+            hierarchy=tuple(h.text for h in self.headings.current[:-1]),
+            line=line,
+            page=page,
+        )
+        self.cards.append(card)
+        return card
+
+    # -- paragraphs -------------------------------------------------------------------------
+    def paragraph(self, block: Paragraph) -> None:
+        text = block.text.strip()
+        if match := _CARD_NO_RE.match(fullwidth_to_halfwidth(text)):
+            self.pending_no = match["no"]
+            self.card = None
+            return
+        if heading := read_heading(text):
+            self.headings.push(heading)
+            self.card = None
+            self.last_caption = None
+            return
+        if banner := read_banner_target(text, self.era):
+            owner = self.owner(block.line, block.page)
+            if owner is not None:
+                owner.indicators.append(
+                    RawIndicator(
+                        banner.name,
+                        (
+                            RawValue("baseline", banner.baseline_year, banner.baseline),
+                            RawValue("final_target", banner.target_year, banner.target),
+                        ),
+                        line=block.line,
+                    )
+                )
+            return
+        if len(text) <= 40 and _JAPANESE_RE.search(text) and not text.endswith("。"):
+            self.last_caption = text
+
+    # -- tables -----------------------------------------------------------------------------
+    def table(self, table: Table) -> None:
+        self.tables += 1
+        mode: _Mode | None = None
+        read_rows = 0
+        grid = table_to_grid(table)
+        for grid_row in grid:
+            texts = [t.strip() for t in grid_row.texts]
+            found = grid_row.nonempty()
+            if not found:
+                continue
+            if all(is_schedule_marker(t) or label_key(t) == "指標" for _, t in found):
+                continue
+            new_mode = self._header(texts)
+            if new_mode is not None:
+                if mode is not None and mode.kind == "list" and new_mode.kind == "list":
+                    new_mode = mode  # a list header repeated after a page break
+                else:
+                    read_rows += self._close(mode)
+                mode = new_mode
+                read_rows += 1
+                continue
+            if mode is None or mode.kind != "list":
+                if self._card_header(found, grid_row):
+                    read_rows += self._close(mode)
+                    mode = None
+                    read_rows += 1
+                    continue
+                if pairs := field_pairs(texts):
+                    self._fields(pairs, grid_row)
+                    read_rows += self._close(mode)
+                    mode = None
+                    read_rows += 1
+                    continue
+            if mode is None:
+                if self.card is not None and self._description(found):
+                    read_rows += 1
+                continue
+            if self._data_row(mode, grid_row, texts):
+                read_rows += 1
+        read_rows += self._close(mode)
+        if read_rows <= 0:
+            first = next((t for g in grid for _, t in g.nonempty()), "")
+            where = f"p.{table.page}" if table.page else f"l.{table.line}"
+            self.unread.append(f"{where} {first[:20]!r}")
+        self.last_caption = None
+
+    def _header(self, texts: list[str]) -> _Mode | None:
+        labels = header_labels(texts)
+        run = year_run(texts, self.era)
+        years = {y.column for y in run or ()}
+        others = [i for i, t in enumerate(texts) if t and i not in labels and i not in years]
+        fields = {label.field for label in labels.values()}
+        # Other columns of a list header are attribute headings (款項目, 予算額), never values.
+        if (
+            "title" in fields
+            and (fields & {"item_no", "departments"} or run)
+            and not any(_is_numeric(texts[i]) for i in others)
+        ):
+            return _Mode("list", labels=labels, years=run or [], header=tuple(texts))
+        headings = value_headings(texts, self.era)
+        if headings:
+            first = headings[0].column
+            value_cols = {h.column for h in headings}
+            name_cols = tuple(i for i, t in enumerate(texts) if t and i < first and is_name_heading(t))
+            unit_col = next((i for i, t in enumerate(texts) if t and label_key(t) == "単位"), None)
+            inline = [t for i, t in enumerate(texts) if t and i < first and i not in name_cols and i != unit_col]
+            stray = [i for i, t in enumerate(texts) if t and i > first and i not in value_cols and i != unit_col]
+            if stray:
+                return None
+            return _Mode(
+                "values",
+                values=headings,
+                name_columns=name_cols or tuple(range(first)),
+                unit_column=unit_col,
+                pending_name=" ".join(inline) if inline and not name_cols else None,
+                header=tuple(texts),
+            )
+        if run:
+            return _Mode("years", years=run, labels=labels, header=tuple(texts))
+        return None
+
+    def _card_header(self, found: list[tuple[int, str]], grid_row: GridRow) -> bool:
+        """`12 | title | departments` (a department cell required), or `① | 【title】 | department` under a card."""
+        if len(found) < 2 or len(found) > 3:
+            return False
+        number, title = found[0][1], found[1][1]
+        departments = found[2][1] if len(found) == 3 else None
+        if len(title) < 4 or not _JAPANESE_RE.search(title) or read_label(title) is not None:
+            return False
+        if departments is None or not _looks_like_departments(departments):
+            return False
+        row = grid_row.row
+        circled = circled_number(number)
+        if circled is not None and self.card is not None:
+            parent = self.card if self.card.parent_path is None else self._card_by_path(self.card.parent_path)
+            if parent is None:
+                return False
+            sub = self.new_card(None, title, row.line, row.page)
+            self.paths.discard(sub.path)
+            self.unnumbered -= 1
+            sub.path = self._path(f"{parent.path}/{circled}")
+            sub.item_no, sub.parent_path, sub.departments = number, parent.path, departments
+            self.card = sub
+            return True
+        match = _NUMBER_RE.match(fullwidth_to_halfwidth(number))
+        if match is None:
+            return False
+        self.card = self.new_card(match["no"], title, row.line, row.page)
+        self.card.departments = departments
+        return True
+
+    def _card_by_path(self, path: str) -> _Card | None:
+        return next((c for c in self.cards if c.path == path), None)
+
+    def _fields(self, pairs: list[tuple[Label, str]], grid_row: GridRow) -> None:
+        row = grid_row.row
+        for label, value in pairs:
+            if label.field == "title":
+                if self.card is None or self.card.title:
+                    self.card = self.new_card(self.pending_no, value, row.line, row.page)
+                    self.pending_no = None
+                else:
+                    self.card.title = value
+                continue
+            if self.card is None:
+                self.card = self.new_card(self.pending_no, "", row.line, row.page)
+                self.pending_no = None
+            if label.field == "departments":
+                self.card.departments = value or None
+            elif label.field == "item_no":
+                if value and not self.card.item_no:
+                    self.paths.discard(self.card.path)
+                    self.card.item_no = fullwidth_to_halfwidth(value).strip()
+                    self.card.path = self._path(self.card.item_no)
+            elif label.field == "description":
+                if value:
+                    self.card.description.append(value)
+            elif value:
+                self.card.attributes[label.field] = value
+
+    def _description(self, found: list[tuple[int, str]]) -> bool:
+        if len(found) != 1 or self.card is None:
+            return False
+        text = found[0][1]
+        if len(text) < _DESCRIPTION_MIN_CHARS and not text.startswith(("●", "・", "○")):
+            return False
+        self.card.description.append(text)
+        return True
+
+    # -- rows under a header ----------------------------------------------------------------
+    def _data_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+        if mode.kind == "list":
+            return self._list_row(mode, grid_row, texts)
+        if mode.kind == "years":
+            return self._years_row(mode, grid_row, texts)
+        return self._values_row(mode, grid_row, texts)
+
+    def _list_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+        if tuple(texts) == mode.header:
+            return True
+        by_field: dict[str, str] = {}
+        attributes: dict[str, str] = {}
+        for column, label in mode.labels.items():
+            value = texts[column] if column < len(texts) else ""
+            if not value:
+                continue
+            if label.field in ("title", "departments", "item_no", "description"):
+                by_field[label.field] = value
+            else:
+                attributes[label.field] = value
+        for column, text in enumerate(texts):
+            if text and column not in mode.labels and column not in {y.column for y in mode.years}:
+                heading = mode.header[column] if column < len(mode.header) else ""
+                if heading:
+                    attributes[regex.sub(r"\s+", "", heading)] = text
+        title = by_field.get("title")
+        if not title:
+            return self._list_subheader(mode, texts)
+        row = grid_row.row
+        card = self.new_card(by_field.get("item_no"), title, row.line, row.page)
+        card.departments = by_field.get("departments")
+        if description := by_field.get("description"):
+            card.description.append(description)
+        card.attributes.update(attributes)
+        if mode.years:
+            cells = year_cells(grid_row.texts, grid_row.colspans, mode.years)
+            if cells:
+                card.schedule.append(RawScheduleRow(None, cells, line=row.line))
+        self.card = None
+        return True
+
+    def _list_subheader(self, mode: _Mode, texts: list[str]) -> bool:
+        """A second header row (`国 | 県 | 地方債` under `財源内訳`): its names refine the columns' names."""
+        found = [(i, t) for i, t in enumerate(texts) if t]
+        if not found or any(_is_numeric(t) or len(t) > 12 for _, t in found):
+            return False
+        header = list(mode.header)
+        for column, text in found:
+            above = next((mode.header[c] for c in range(column, -1, -1) if c < len(mode.header) and mode.header[c]), "")
+            if column < len(header) and column not in mode.labels:
+                header[column] = f"{above} {text}".strip()
+        mode.header = tuple(header)
+        return True
+
+    def _years_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+        first = mode.years[0].column
+        label_cells = [t for t in texts[:first] if t]
+        kinds = [k for t in label_cells if (k := row_kind(t))]
+        row = grid_row.row
+        owner = self.owner(row.line, row.page)
+        if owner is None:
+            return False
+        if kinds:
+            names = [t for t in label_cells if not row_kind(t) and label_key(t) != "単位"]
+            name = " ".join(names) if names else mode.last_name
+            if name is None:
+                return False
+            values = []
+            for heading in mode.years:
+                text = texts[heading.column] if heading.column < len(texts) else ""
+                if text:
+                    values.append(RawValue(kinds[0], heading.label, text, year=heading.year))
+            if mode.last_card is owner and owner.indicators and mode.same_indicator(name):
+                last = owner.indicators[-1]
+                owner.indicators[-1] = RawIndicator(last.name, (*last.values, *values), last.line)
+            else:
+                owner.indicators.append(RawIndicator(name, tuple(values), line=row.line))
+            mode.last_card, mode.last_name = owner, name
+            return True
+        cells = year_cells(grid_row.texts, grid_row.colspans, mode.years)
+        written = [c.text for c in cells if not is_continuation(c.text)]
+        mode.cells_seen += len(written)
+        mode.figures_seen += sum(1 for t in written if _NUMERIC_RE.match(fullwidth_to_halfwidth(t.split("\n")[0])))
+        if not cells or all(_is_numeric(t) for t in written):
+            # Numbers under year columns with no 目標/実績 label are a financial table, not a schedule.
+            return False
+        label = " ".join(label_cells) or None
+        continues = None
+        if is_continuation(cells[0].text) and owner.schedule:
+            previous = [c.text for c in owner.schedule[-1].cells if not is_continuation(c.text)]
+            continues = previous[-1] if previous else None
+        mode.schedule.append((owner, RawScheduleRow(label, cells, line=row.line, continues=continues)))
+        return True
+
+    def _close(self, mode: _Mode | None) -> int:
+        """Commit a grid's schedule rows, unless its cells are mostly figures (a budget by year): rows kept."""
+        if mode is None or not mode.schedule:
+            return 0
+        if mode.cells_seen and mode.figures_seen / mode.cells_seen >= MAX_FIGURE_SHARE:
+            return -len(mode.schedule)
+        for owner, row in mode.schedule:
+            owner.schedule.append(row)
+        return 0
+
+    def _values_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+        first = mode.values[0].column
+        name_parts = [texts[i] for i in mode.name_columns if i < len(texts) and texts[i]]
+        name = " ".join(name_parts) if name_parts else mode.pending_name
+        if name is None:
+            return False
+        cells = [(i, t) for i, t in enumerate(texts) if t and i >= first and i != mode.unit_column]
+        values = _assign_values(mode.values, cells, len(texts))
+        if values is None:
+            self.findings.append(Finding("values_unassigned", "error", detail=f"{name!r}: {[t for _, t in cells]!r}"))
+            return False
+        row = grid_row.row
+        owner = self.owner(row.line, row.page)
+        if owner is None:
+            return False
+        unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < len(texts) else ""
+        full_name = f"{name}({unit})" if unit and unit not in name else name
+        owner.indicators.append(RawIndicator(full_name, tuple(values), line=row.line))
+        mode.pending_name = None
+        return True
+
+    # -- result -----------------------------------------------------------------------------
+    def extraction(self, info: DocumentInfo) -> Extraction:
+        cards = tuple(_to_raw(card) for card in self.cards if card.title or card.schedule or card.indicators)
+        findings = list(self.findings)
+        findings.append(
+            Finding(
+                "completeness_unknown",
+                "warning",
+                found=sum(1 for c in cards if c.parent_path is None),
+                detail="the document prints no index or table of contents that the cards could be checked against",
+            )
+        )
+        findings.append(
+            Finding(
+                "tables_unread",
+                "warning" if self.unread else "ok",
+                expected=self.tables,
+                found=self.tables - len(self.unread),
+                detail="; ".join(self.unread)[:2000],
+            )
+        )
+        return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
+
+
+def _assign_values(headings: list[ValueHeading], cells: list[tuple[int, str]], width: int) -> list[RawValue] | None:
+    """Values under their headings: by column where each value sits in a heading's column range, else in order."""
+    bounds = [(h, h.column, headings[i + 1].column if i + 1 < len(headings) else width) for i, h in enumerate(headings)]
+    placed: dict[int, list[str]] = {}
+    for column, text in cells:
+        slot = next((k for k, (_, start, end) in enumerate(bounds) if start <= column < end), None)
+        if slot is None:
+            placed = {}
+            break
+        placed.setdefault(slot, []).append(text)
+    if placed and all(len(v) == 1 for v in placed.values()):
+        return [
+            RawValue(bounds[k][0].kind, bounds[k][0].text, placed[k][0], year=bounds[k][0].year) for k in sorted(placed)
+        ]
+    if len(cells) == len(headings):
+        return [RawValue(h.kind, h.text, t, year=h.year) for h, (_, t) in zip(headings, cells, strict=True)]
+    return None
+
+
+def _is_numeric(text: str) -> bool:
+    """A cell of figures only (`3,768,166`, `▲7.8％`, `2.7％増`, `△ 1,449`), line by line."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_NUMERIC_RE.match(fullwidth_to_halfwidth(line)) for line in lines)
+
+
+def _looks_like_departments(text: str) -> bool:
+    parts = regex.split(r"[、,，\s・/／]+", text.strip())
+    return bool(parts) and all(p.endswith((*DEPARTMENT_SUFFIXES, "係", "担当")) for p in parts if p)
+
+
+def _to_raw(card: _Card) -> RawCard:
+    levels = list(card.hierarchy)
+    return RawCard(
+        path=card.path,
+        item_no=card.item_no,
+        title=card.title,
+        departments=card.departments,
+        parent_path=card.parent_path,
+        policy=levels[0] if levels else None,
+        measure=levels[1] if len(levels) > 1 else None,
+        group=levels[2] if len(levels) > 2 else None,
+        description="\n".join(card.description) or None,
+        attributes=tuple(sorted(card.attributes.items())),
+        source_line=card.line,
+        source_page=card.page,
+        schedule=tuple(card.schedule),
+        indicators=tuple(card.indicators),
+    )
+
+
+def read(document: Document) -> Extraction:
+    """Every card, schedule and indicator the recognizers find, with what they left unread."""
+    info = read_info(document)
+    reader = _Reader(info)
+    for block in document.blocks():
+        if isinstance(block, Paragraph):
+            reader.paragraph(block)
+        else:
+            reader.table(block)
+    return reader.extraction(info)
+
+
+def score(document: Document) -> float:
+    """How much of the document the recognizers read: 0 when they find no card, grid or indicator."""
+    extraction = read(document)
+    if not extraction.cards:
+        return 0.0
+    unread = next(f for f in extraction.findings if f.check == "tables_unread")
+    return 0.5 * (unread.found or 0) / max(1, unread.expected or 1) + 0.1
+
+
+def detect(document: Document) -> bool:
+    """True when the recognizers find at least one card, schedule grid or indicator."""
+    return score(document) > 0
+
+
+def extract(document: Document) -> Extraction:
+    """Read the document with the recognizers."""
+    return read(document)

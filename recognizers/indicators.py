@@ -1,0 +1,126 @@
+"""Indicator blocks: value headings (`現状値（2014年度）`, `中間目標`, `R6目標`), value-row labels (目標 / 実績)
+and banner targets (`入学者数 40人（2014年度）→ 45人（2019年度）`).
+
+A table of numbers is an indicator block only where a heading says so: a value heading of
+the vocabulary, an indicator-name heading (指標名, KPI), or a 目標 / 実績 row label under
+fiscal-year columns.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from normalizers.era import fiscal_year
+from normalizers.text import fullwidth_to_halfwidth
+from recognizers.vocabulary import label_key, meaning, terms
+
+_YEAR_TEXT = (
+    r"(?:(?:令和|平成|R|H)\s*(?:元|\d{1,2})|(?:19|20|21)\d\d|(?:元|\d{1,2}))"
+    r"\s*(?:\(\s*[^()]{1,8}\s*\))?\s*(?:年度|年)?末?"
+)
+
+
+@dataclass(frozen=True)
+class ValueHeading:
+    """A value column's heading: the kind it announces and the fiscal year it prints, if any."""
+
+    column: int
+    kind: str
+    text: str
+    year: int | None
+
+
+@functools.cache
+def _heading_re() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(t) for t in terms("value_heading"))
+    return regex.compile(
+        rf"^(?P<pre>{_YEAR_TEXT})?\s*(?P<word>{words})\s*(?:\((?P<paren>[^()]*)\)|(?P<post>{_YEAR_TEXT}))?\s*$"
+    )
+
+
+def read_value_heading(text: str, column: int = 0, era: str = "令和") -> ValueHeading | None:
+    """The value heading a cell prints (`現状値（2年度）` → baseline of FY2020), or None.
+
+    >>> read_value_heading("目標値（2019年度）").kind, read_value_heading("目標値（2019年度）").year
+    ('final_target', 2019)
+    >>> read_value_heading("R6目標").year
+    2024
+    """
+    key = regex.sub(r"\s+", "", fullwidth_to_halfwidth(text))
+    match = _heading_re().match(key)
+    if not match:
+        return None
+    kind = meaning("value_heading", match["word"])
+    if kind is None:
+        return None
+    year_text = match["pre"] or match["post"] or match["paren"] or ""
+    year = fiscal_year(year_text, era) if year_text else None
+    if match["paren"] and year is None and regex.search(r"\d", match["paren"]):
+        return None
+    return ValueHeading(column, kind, text, year)
+
+
+def value_headings(cells: Sequence[str], era: str = "令和") -> list[ValueHeading]:
+    """The value headings of a row, left to right, with kinds settled for the row as a whole.
+
+    Several targets of different years (`R6目標 | R7目標 | R8目標`) are per-year `target`s,
+    not one final target each; a lone `目標値` beside a baseline is the final target.
+    """
+    found = [h for i, c in enumerate(cells) if c.strip() and (h := read_value_heading(c, i, era))]
+    plain = [h for h in found if h.kind == "final_target" and _word(h.text) in ("目標", "目標値")]
+    if len(plain) > 1 and len({h.year for h in plain}) == len(plain):
+        found = [ValueHeading(h.column, "target", h.text, h.year) if h in plain else h for h in found]
+    return found
+
+
+def _word(text: str) -> str:
+    match = _heading_re().match(regex.sub(r"\s+", "", fullwidth_to_halfwidth(text)))
+    return match["word"] if match else ""
+
+
+def is_name_heading(text: str) -> bool:
+    """An indicator-name column heading (`指標名`, `重要業績評価指標（KPI）`)."""
+    return meaning("indicator_name_heading", text) is not None
+
+
+def row_kind(text: str) -> str | None:
+    """The kind a value-row label announces under year columns (`目標値` → target, `実績` → actual)."""
+    return meaning("value_row_label", text)
+
+
+@dataclass(frozen=True)
+class BannerTarget:
+    """A target printed as a sentence: a name, a baseline with its year, a target with its year."""
+
+    name: str
+    baseline: str
+    baseline_year: str
+    target: str
+    target_year: str
+
+
+_VALUE = r"[△▲-]?\s*[\d,.]+\s*[^\d\s()（）→⇒]{0,6}"
+_BANNER_RE = regex.compile(
+    rf"^(?:(?P<label>数値目標|目標|KPI|指標)\s*[:：]?\s*)?(?P<name>.*?\S)\s*(?P<base>{_VALUE})\s*[(（](?P<by>[^()（）]{{2,14}})[)）]"
+    rf"\s*[→⇒➡]\s*(?P<target>{_VALUE})\s*[(（](?P<ty>[^()（）]{{2,14}})[)）]\s*$"
+)
+
+
+def read_banner_target(text: str, era: str = "令和") -> BannerTarget | None:
+    """A banner target line, or None; both years must read as fiscal years.
+
+    >>> read_banner_target("入学者数40人（2014年度）→45人（2019年度）").target
+    '45人'
+    """
+    line = regex.sub(r"\s+", " ", text.strip())
+    match = _BANNER_RE.match(line)
+    if not match or fiscal_year(match["by"], era) is None or fiscal_year(match["ty"], era) is None:
+        return None
+    name = match["name"].strip(" :：")
+    if not regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", name) or label_key(name) == "":
+        return None
+    return BannerTarget(name, match["base"].strip(), match["by"], match["target"].strip(), match["ty"])

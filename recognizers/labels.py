@@ -1,0 +1,69 @@
+"""Label cells: the printed field names of a card or a list header (事業名称, 担当課, 番号, 概要, 課題 …).
+
+A label is a cell whose whole text, compared as `vocabulary.label_key` does, is a term of
+one of the label categories. A row of a labelled card pairs each label with the cell that
+follows it (`事業名称 | 窓口のオンライン化 | 担当課 | 情報政策課`); a list header is a row of
+labels only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recognizers.vocabulary import meaning
+
+LABEL_CATEGORIES = ("title_label", "department_label", "number_label", "description_label", "attribute_label")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label cell: its column, what it names (`title`, `departments`, `item_no`, `description`, or an attribute)."""
+
+    column: int
+    field: str
+    category: str
+    text: str
+
+
+def read_label(text: str, column: int = 0) -> Label | None:
+    """The label a cell prints, or None (`担 当 課` → departments)."""
+    for category in LABEL_CATEGORIES:
+        if (found := meaning(category, text)) is not None:
+            return Label(column, found, category, text)
+    return None
+
+
+def field_pairs(cells: Sequence[str]) -> list[tuple[Label, str]] | None:
+    """(label, value) pairs of a labelled row, or None when the row is not one.
+
+    The row must open with a label (empty cells aside), and every label must be followed by a
+    value cell that is not itself a label; a label with nothing after it has an empty value.
+    """
+    found = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+    if not found or read_label(found[0][1]) is None:
+        return None
+    pairs: list[tuple[Label, str]] = []
+    position = 0
+    while position < len(found):
+        column, text = found[position]
+        label = read_label(text, column)
+        if label is None:
+            return None
+        following = found[position + 1] if position + 1 < len(found) else None
+        if following is not None and read_label(following[1]) is None:
+            pairs.append((label, following[1]))
+            position += 2
+        else:
+            pairs.append((label, ""))
+            position += 1
+    return pairs
+
+
+def header_labels(cells: Sequence[str]) -> dict[int, Label]:
+    """Label cells of a row by column (only labels; other cells are ignored)."""
+    out = {}
+    for column, text in enumerate(cells):
+        if text.strip() and (label := read_label(text, column)) is not None:
+            out[column] = label
+    return out

@@ -1,0 +1,65 @@
+"""Schedule cells under a run of fiscal-year headings: activities and their continuations.
+
+A continuation is an arrow glyph of the vocabulary (`→`, `⇒`, `━━▶`; the PDF reader writes `→`
+for a drawn arrow, line or filled bar), or the extent of a merged cell: a cell spanning
+several year columns is the activity in its first year and continued in the others.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import regex
+
+from extractors.model import RawScheduleCell
+from recognizers.vocabulary import label_key, meaning, terms
+from recognizers.years import YearColumn
+
+CONTINUATION = "→"
+
+
+@functools.cache
+def _arrow_run_re() -> regex.Pattern[str]:
+    glyphs = "".join(sorted({ch for t in terms("arrow") for ch in t}))
+    return regex.compile(rf"^[{regex.escape(glyphs)}\s]+$")
+
+
+def is_continuation(text: str) -> bool:
+    """True for a cell that only continues the activity on its left (`→`, `⇒⇒`, `━━▶`)."""
+    key = label_key(text)
+    return bool(key) and (meaning("arrow", key) is not None or bool(_arrow_run_re().match(key)))
+
+
+def is_schedule_marker(text: str) -> bool:
+    """A section word that opens a schedule (`工程`, `スケジュール`, `年度計画`)."""
+    return meaning("schedule_marker", text) is not None
+
+
+def year_cells(
+    texts: Sequence[str], colspans: Sequence[int], years: Sequence[YearColumn]
+) -> tuple[RawScheduleCell, ...]:
+    """The non-empty schedule cells of a row under the year columns of a heading row.
+
+    A cell is placed under the year column at or left of it; a merged cell also covers the
+    year columns its span reaches, as continuations.
+    """
+    placed: dict[int, list[str]] = {}
+    for index, heading in enumerate(years):
+        end = years[index + 1].column if index + 1 < len(years) else len(texts)
+        for position in range(heading.column, min(end, len(texts))):
+            text = texts[position].strip()
+            if not text:
+                continue
+            placed.setdefault(heading.year, []).append(CONTINUATION if is_continuation(text) else text)
+            reach = position + (colspans[position] if position < len(colspans) else 1)
+            for later in years[index + 1 :]:
+                if later.column < reach:
+                    placed.setdefault(later.year, []).append(CONTINUATION)
+    cells = []
+    for heading in years:
+        if parts := placed.get(heading.year):
+            texts_in_force = [p for p in parts if p != CONTINUATION]
+            text = "\n".join(texts_in_force) if texts_in_force else CONTINUATION
+            cells.append(RawScheduleCell(heading.label, text, heading.year))
+    return tuple(cells)
