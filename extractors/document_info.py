@@ -60,11 +60,18 @@ def read_info(document: Document) -> DocumentInfo:
     if chosen := (own or matches)[:1]:
         period = f"{chosen[0]['start']}～{chosen[0]['end']}"
     era_match = _ERA_RE.search(published or "")
+    era = era_match.group(1) if era_match else dominant_era(document.text())
     return DocumentInfo(
         municipality=municipality or "",
         title=title or "",
         edition=edition,
         published=published,
         period=period,
-        era=era_match.group(1) if era_match else "令和",
+        era=era,
     )
+
+
+def dominant_era(text: str) -> str:
+    """The era a bare `29年度` is read in when the cover prints no dated month: the one named most (令和 on a tie)."""
+    counts = {era: len(regex.findall(era, text)) for era in ("令和", "平成")}
+    return "平成" if counts["平成"] > counts["令和"] else "令和"

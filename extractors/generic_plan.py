@@ -63,6 +63,13 @@ class _Card:
     attributes: dict[str, str] = field(default_factory=dict)
     schedule: list[RawScheduleRow] = field(default_factory=list)
     indicators: list[RawIndicator] = field(default_factory=list)
+    from_heading: bool = False  # a heading or caption made an initiative by what is printed under it
+
+    def published(self) -> bool:
+        """A card is published with a title; a heading only when a schedule or indicator was read under it."""
+        if self.from_heading:
+            return bool(self.schedule or self.indicators)
+        return bool(self.title or self.schedule or self.indicators)
 
 
 @dataclass
@@ -136,6 +143,7 @@ class _Reader:
             key = (self.last_caption,)
             if key not in self.heading_cards:
                 self.heading_cards[key] = self.new_card(None, self.last_caption, line, page)
+                self.heading_cards[key].from_heading = True
             return self.heading_cards[key]
         return None
 
@@ -149,6 +157,7 @@ class _Reader:
             hierarchy=tuple(h.text for h in self.headings.current[:-1]),
             line=line,
             page=page,
+            from_heading=True,
         )
         self.cards.append(card)
         return card
@@ -460,7 +469,7 @@ class _Reader:
 
     # -- result -----------------------------------------------------------------------------
     def extraction(self, info: DocumentInfo) -> Extraction:
-        cards = tuple(_to_raw(card) for card in self.cards if card.title or card.schedule or card.indicators)
+        cards = tuple(_to_raw(card) for card in self.cards if card.published())
         findings = list(self.findings)
         findings.append(
             Finding(

@@ -58,3 +58,12 @@ def extract(document: Document, layout: str) -> Extraction:
     """Run the named family's extractor on the document."""
     run: Callable[[Document], Extraction] = PARSERS[layout].extract
     return run(document)
+
+
+def unread_summary(document: Document) -> str:
+    """What a document without a recognized layout printed: its tables, none of which could be read."""
+    findings = generic_plan.read(document).findings
+    unread = next((f for f in findings if f.check == "tables_unread"), None)
+    if unread is None or not unread.expected:
+        return "no table and no card, schedule grid or indicator found"
+    return f"no card, schedule grid or indicator found; {unread.expected} tables seen, not read: {unread.detail}"

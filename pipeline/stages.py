@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.model import Extraction
-from extractors.registry import detect_layout, extract
+from extractors.registry import detect_layout, extract, unread_summary
 from pipeline.errors import DocumentError
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
 from pipeline.manifest import load_manifest
@@ -92,7 +92,7 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
         meta = replace(meta, source_format=document.source_format, pages=document.page_count, encoding=encoding)
         layout = detect_layout(document)
         if layout is None:
-            raise DocumentError(source.relative_path, "unknown layout: no extractor recognises this document")
+            raise DocumentError(source.relative_path, f"unknown layout: {unread_summary(document)}")
         extraction = extract(document, layout)
     except DocumentError as exc:
         return {"meta": to_plain(meta), "error": str(exc), "extraction": None}
