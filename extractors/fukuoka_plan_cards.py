@@ -32,16 +32,28 @@ _INDEX_PAGE_RE = regex.compile(r"^P\s*\d+$")
 _NUMBER_RE = regex.compile(r"^\d{1,3}$")
 
 
-def detect(document: Document) -> bool:
-    """A 索引 of 実行項目, 取組方針/推進項目 headings and cards with 工程 and 指標 grids."""
+MIN_GRIDS = 3
+SCORE_WITHOUT_INDEX = 0.8  # the family's cards without its 索引 (a chapter excerpt): above the generic profile
+
+
+def score(document: Document) -> float:
+    """1 for the whole plan (a 索引 of 実行項目), 0.8 for its cards alone, else 0.
+
+    The cards are 取組方針/推進項目 headings with cards that print 工程 and 指標 grids.
+    """
     text = document.text()
-    return (
-        "索引" in text
-        and regex.search(r"^取組方針\s*\d", text, regex.MULTILINE) is not None
-        and regex.search(r"^推進項目\s*[①-⑳]", text, regex.MULTILINE) is not None
-        and text.count("工程") >= 5
-        and text.count("指標") >= 5
+    headings = (
+        regex.search(r"^取組方針\s*\d", text, regex.MULTILINE) is not None
+        or regex.search(r"^推進項目\s*[①-⑳]", text, regex.MULTILINE) is not None
     )
+    if not headings or text.count("工程") < MIN_GRIDS or text.count("指標") < MIN_GRIDS:
+        return 0.0
+    return 1.0 if "索引" in text else SCORE_WITHOUT_INDEX
+
+
+def detect(document: Document) -> bool:
+    """The whole plan: a 索引 of 実行項目, 取組方針/推進項目 headings and cards with 工程 and 指標 grids."""
+    return score(document) >= 1.0
 
 
 @dataclass
@@ -99,7 +111,7 @@ def extract(document: Document) -> Extraction:
     findings: list[Finding] = []
     units: list[_Unit] = []
     policy = measure = group = None
-    expected_card = 1
+    last_card = 0
     card: _Unit | None = None
     for item in items[body_start:]:
         texts = item.texts
@@ -118,7 +130,7 @@ def extract(document: Document) -> Extraction:
             if m := _GROUP_RE.match(joined):
                 group = clean_text(m["name"])
                 continue
-        if item.table is None and _is_card_header(texts, expected_card, units):
+        if item.table is None and _is_card_header(texts, last_card, index, units):
             number = int(texts[0])
             card = _Unit(
                 path=str(number),
@@ -133,7 +145,7 @@ def extract(document: Document) -> Extraction:
                 page=item.row.page,
             )
             units.append(card)
-            expected_card = number + 1
+            last_card = number
             continue
         sub = _sub_item_number(texts, card, units) if item.table is None else None
         if sub is not None and card is not None:
@@ -161,8 +173,14 @@ def extract(document: Document) -> Extraction:
     return Extraction(layout=LAYOUT, info=info, cards=tuple(cards), findings=tuple(findings), terms=tuple(terms))
 
 
-def _is_card_header(texts: list[str], expected: int, units: list[_Unit]) -> bool:
-    if len(texts) < 2 or not _NUMBER_RE.match(texts[0]) or int(texts[0]) != expected:
+def _is_card_header(texts: list[str], last: int, index: dict[int, tuple[str, str]], units: list[_Unit]) -> bool:
+    """A card header prints a number above the last card's, as printed (a chapter excerpt skips numbers).
+
+    Where the document has a 索引, the number must also be one it lists.
+    """
+    if len(texts) < 2 or not _NUMBER_RE.match(texts[0]) or int(texts[0]) <= last:
+        return False
+    if index and int(texts[0]) not in index:
         return False
     if not _is_title(texts[1]):
         return False
@@ -244,6 +262,13 @@ def _unit_to_card(unit: _Unit, findings: list[Finding]) -> RawCard:
 def _check_against_index(index: dict[int, tuple[str, str]], cards: list[RawCard]) -> list[Finding]:
     """Compare the cards found with the 索引: numbers exactly, titles after cleaning."""
     found = {int(c.path): c for c in cards if c.parent_path is None}
+    if not index:
+        detail = "no 索引 printed (an excerpt of the plan): the cards cannot be checked against it"
+        subs = sum(1 for c in cards if c.parent_path is not None)
+        return [
+            Finding("completeness_unknown", "warning", found=len(found), detail=detail),
+            Finding("sub_items", "ok", found=subs, detail=f"{len(cards)} units"),
+        ]
     missing = sorted(set(index) - set(found))
     extra = sorted(set(found) - set(index))
     status = "ok" if not missing and not extra and index else "error"
