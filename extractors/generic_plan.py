@@ -45,6 +45,7 @@ _NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){
 _CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
+_DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
 MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
 _NUMERIC_RE = regex.compile(r"^\s*[△▲▼+\-−―]?\s*[\d,.]+\s*[%]?\s*(?:増|減)?\s*$")
 
@@ -87,6 +88,7 @@ class _Mode:
     last_card: _Card | None = None
     header: tuple[str, ...] = ()
     schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
+    split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
     cells_seen: int = 0  # non-empty cells under the year columns
     figures_seen: int = 0  # of which figures only
 
@@ -204,7 +206,7 @@ class _Reader:
                 continue
             if all(is_schedule_marker(t) or label_key(t) == "指標" for _, t in found):
                 continue
-            new_mode = self._header(texts)
+            new_mode = self._header(texts, grid_row.colspans)
             if new_mode is not None:
                 if mode is not None and mode.kind == "list" and new_mode.kind == "list":
                     new_mode = mode  # a list header repeated after a page break
@@ -238,7 +240,7 @@ class _Reader:
             self.unread.append(f"{where} {first[:20]!r}")
         self.last_caption = None
 
-    def _header(self, texts: list[str]) -> _Mode | None:
+    def _header(self, texts: list[str], colspans: tuple[int, ...] = ()) -> _Mode | None:
         labels = header_labels(texts)
         run = year_run(texts, self.era)
         years = {y.column for y in run or ()}
@@ -270,7 +272,8 @@ class _Reader:
                 header=tuple(texts),
             )
         if run:
-            return _Mode("years", years=run, labels=labels, header=tuple(texts))
+            split = any(c.column < len(colspans) and colspans[c.column] > 1 for c in run)
+            return _Mode("years", years=run, labels=labels, header=tuple(texts), split_years=split)
         return None
 
     def _card_header(self, found: list[tuple[int, str]], grid_row: GridRow) -> bool:
@@ -300,7 +303,7 @@ class _Reader:
         if match is None:
             return False
         self.card = self.new_card(match["no"], title, row.line, row.page)
-        self.card.departments = departments
+        self.card.departments = unwrap_departments(departments)
         return True
 
     def _card_by_path(self, path: str) -> _Card | None:
@@ -320,7 +323,7 @@ class _Reader:
                 self.card = self.new_card(self.pending_no, "", row.line, row.page)
                 self.pending_no = None
             if label.field == "departments":
-                self.card.departments = value or None
+                self.card.departments = unwrap_departments(value) or None
             elif label.field == "item_no":
                 if value and not self.card.item_no:
                     self.paths.discard(self.card.path)
@@ -372,7 +375,7 @@ class _Reader:
             return self._list_subheader(mode, texts)
         row = grid_row.row
         card = self.new_card(by_field.get("item_no"), title, row.line, row.page)
-        card.departments = by_field.get("departments")
+        card.departments = unwrap_departments(by_field.get("departments"))
         if description := by_field.get("description"):
             card.description.append(description)
         card.attributes.update(attributes)
@@ -403,6 +406,8 @@ class _Reader:
         row = grid_row.row
         owner = self.owner(row.line, row.page)
         if owner is None:
+            return False
+        if kinds and mode.split_years:
             return False
         if kinds:
             names = [t for t in label_cells if not row_kind(t) and label_key(t) != "単位"]
@@ -516,9 +521,23 @@ def _is_numeric(text: str) -> bool:
     return bool(lines) and all(_NUMERIC_RE.match(fullwidth_to_halfwidth(line)) for line in lines)
 
 
+def unwrap_departments(text: str | None) -> str | None:
+    """Join a department name wrapped inside its cell (`こども家庭⏎センター`); a line ending a name stays a break."""
+    if not text:
+        return text
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out: list[str] = []
+    for line in lines:
+        if out and not out[-1].endswith(_DEPARTMENT_ENDINGS):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _looks_like_departments(text: str) -> bool:
     parts = regex.split(r"[、,，\s・/／]+", text.strip())
-    return bool(parts) and all(p.endswith((*DEPARTMENT_SUFFIXES, "係", "担当")) for p in parts if p)
+    return bool(parts) and all(p.endswith(_DEPARTMENT_ENDINGS) for p in parts if p)
 
 
 def _to_raw(card: _Card) -> RawCard:

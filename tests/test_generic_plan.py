@@ -1,0 +1,162 @@
+"""The generic profile on small block models: each printed pattern read, and prose left alone."""
+
+from __future__ import annotations
+
+from extractors import generic_plan
+from extractors.model import Extraction, RawCard
+from extractors.registry import detect_layout
+from pipeline.blocks import Cell, Document, Page, Paragraph, Row, Table
+
+
+def _table(*rows: list[str], page: int = 1) -> Table:
+    return Table(rows=tuple(Row(cells=tuple(Cell(t) for t in r), page=page) for r in rows), origin="pdf", page=page)
+
+
+def _document(*blocks: Paragraph | Table) -> Document:
+    return Document(path="raw/x.pdf", source_format="pdf", pages=(Page(1, tuple(blocks)),), page_count=1)
+
+
+def _read(*blocks: Paragraph | Table) -> Extraction:
+    return generic_plan.extract(_document(*blocks))
+
+
+def _card(extraction: Extraction, path: str) -> RawCard:
+    return next(c for c in extraction.cards if c.path == path)
+
+
+def test_initiative_list_with_year_columns_is_a_schedule_per_row() -> None:
+    found = _read(
+        Paragraph("基本目標1 便利な行政サービス", page=1),
+        _table(
+            ["No.", "取組項目", "担当課", "令和6年度", "令和7年度", "令和8年度"],
+            ["1", "電子申請の拡大", "情報政策課", "検討", "→", "実施"],
+            ["3", "書かない窓口", "市民課、情報政策課", "", "実施", "→"],
+        ),
+    )
+    assert [(c.path, c.item_no, c.title, c.departments) for c in found.cards] == [
+        ("1", "1", "電子申請の拡大", "情報政策課"),
+        ("3", "3", "書かない窓口", "市民課、情報政策課"),
+    ]
+    first = _card(found, "1")
+    assert first.policy == "基本目標1 便利な行政サービス" and first.source_page == 1
+    assert [(c.year, c.text) for c in first.schedule[0].cells] == [(2024, "検討"), (2025, "→"), (2026, "実施")]
+    assert [(c.year, c.text) for c in _card(found, "3").schedule[0].cells] == [(2025, "実施"), (2026, "→")]
+
+
+def test_merged_bar_cell_covers_the_years_it_spans() -> None:
+    table = Table(
+        rows=(
+            Row(cells=(Cell("事業名"), Cell("所管課"), Cell("R6"), Cell("R7"), Cell("R8")), page=1),
+            Row(cells=(Cell("空調設置"), Cell("教育施設課"), Cell("設置工事", colspan=2), Cell(""), Cell("")), page=1),
+        ),
+        origin="pdf",
+        page=1,
+    )
+    card = _read(table).cards[0]
+    assert [(c.year, c.text) for c in card.schedule[0].cells] == [(2024, "設置工事"), (2025, "→")]
+
+
+def test_labelled_card_with_indicator_by_year() -> None:
+    found = _read(
+        Paragraph("No.2", page=1),
+        _table(
+            ["事業名称", "RPAの導入"], ["課題", "定型業務が多い"], ["概要", "シナリオを作る"], ["担当課", "行政経営課"]
+        ),
+        _table(
+            ["指標名", "単位", "2022年度", "2023年度", "2024年度"],
+            ["削減時間", "時間", "1,000", "2,000", "3,000"],
+            ["", "", "1,250", "", ""],
+        ),
+    )
+    card = _card(found, "2")
+    assert (card.title, card.departments, card.description) == ("RPAの導入", "行政経営課", "シナリオを作る")
+    assert dict(card.attributes) == {"課題": "定型業務が多い"}
+    # Without 目標/実績 row labels a numeric table is not an indicator: nothing is guessed.
+    assert card.indicators == ()
+
+
+def test_target_and_actual_rows_under_year_columns() -> None:
+    found = _read(
+        _table(["事業名称", "RPAの導入"], ["担当課", "行政経営課"]),
+        _table(
+            ["指標名", "区分", "2022年度", "2023年度"],
+            ["削減時間（時間）", "目標値", "1,000", "2,000"],
+            ["", "実績値", "1,250", ""],
+        ),
+    )
+    (indicator,) = found.cards[0].indicators
+    assert indicator.name == "削減時間（時間）"
+    assert [(v.kind, v.year, v.text) for v in indicator.values] == [
+        ("target", 2022, "1,000"),
+        ("target", 2023, "2,000"),
+        ("actual", 2022, "1,250"),
+    ]
+
+
+def test_kpi_table_under_a_measure_heading_makes_the_heading_an_initiative() -> None:
+    found = _read(
+        Paragraph("基本目標1 しごとをつくる", page=1),
+        Paragraph("数値目標：新規雇用者数 120人（2014年度）→ 200人（2019年度）", page=1),
+        Paragraph("施策1 地場産業の振興", page=1),
+        _table(
+            ["重要業績評価指標（KPI）", "現状値（2014年度）", "目標値（2019年度）"],
+            ["創業件数", "12件", "20件"],
+        ),
+        Paragraph("施策2 観光の推進", page=1),
+        Paragraph("観光客を呼び込みます。", page=1),
+    )
+    assert [(c.path, c.title, c.policy) for c in found.cards] == [
+        ("基本目標1", "しごとをつくる", None),
+        ("施策1", "地場産業の振興", "基本目標1 しごとをつくる"),
+    ]
+    (banner,) = found.cards[0].indicators
+    assert [(v.kind, v.heading, v.text) for v in banner.values] == [
+        ("baseline", "2014年度", "120人"),
+        ("final_target", "2019年度", "200人"),
+    ]
+    (kpi,) = found.cards[1].indicators
+    assert kpi.name == "創業件数"
+    assert [(v.kind, v.year, v.text) for v in kpi.values] == [
+        ("baseline", 2014, "12件"),
+        ("final_target", 2019, "20件"),
+    ]
+
+
+def test_numbered_card_header_rows_as_printed_with_gaps() -> None:
+    found = _read(
+        _table(["20", "窓口のオンライン化", "市民局"], ["工程"], ["3年度", "4年度"], ["検討", "→"]),
+        _table(
+            ["25", "ペーパーレス会議", "総務企画局"],
+            ["指標"],
+            ["会議資料の電子化率（%）", "現状値（2年度）", "最終目標（6年度）"],
+            ["", "10", "50"],
+        ),
+    )
+    assert [c.path for c in found.cards] == ["20", "25"]
+    assert [(c.year, c.text) for c in _card(found, "20").schedule[0].cells] == [(2021, "検討"), (2022, "→")]
+    (indicator,) = _card(found, "25").indicators
+    assert indicator.name == "会議資料の電子化率（%）"
+    assert [(v.kind, v.year, v.text) for v in indicator.values] == [
+        ("baseline", 2020, "10"),
+        ("final_target", 2024, "50"),
+    ]
+
+
+def test_budget_grid_by_year_is_not_a_schedule() -> None:
+    document = _document(
+        Paragraph("普通交付税の推移", page=1),
+        _table(["区分", "令和5年度", "令和6年度", "令和7年度"], ["普通交付税", "3,662,858", "3,865,886", "4,063,923"]),
+    )
+    assert generic_plan.extract(document).cards == ()
+    assert detect_layout(document) is None
+
+
+def test_prose_publishes_nothing() -> None:
+    document = _document(
+        Paragraph("令和6年度 施政方針", page=1),
+        Paragraph("本市は、人口減少と少子高齢化という大きな課題に直面しています。", page=1),
+        Paragraph("1．はじめに", page=1),
+        Paragraph("市民の皆様とともに、持続可能なまちづくりを進めてまいります。", page=1),
+    )
+    assert generic_plan.extract(document).cards == ()
+    assert detect_layout(document) is None
