@@ -36,7 +36,7 @@ from recognizers.hierarchy import Heading, HeadingStack, read_heading
 from recognizers.indicators import ValueHeading, is_name_heading, read_banner_target, row_kind, value_headings
 from recognizers.labels import Label, field_pairs, header_labels, read_label
 from recognizers.schedule import is_continuation, is_schedule_marker, year_cells
-from recognizers.vocabulary import label_key
+from recognizers.vocabulary import label_key, terms
 from recognizers.years import YearColumn, year_run
 
 LAYOUT = "generic"
@@ -45,6 +45,7 @@ _NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){
 _CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
+_BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
 _DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
 MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
 _NUMERIC_RE = regex.compile(r"^\s*[△▲▼+\-−―]?\s*[\d,.]+\s*[%]?\s*(?:増|減)?\s*$")
@@ -65,6 +66,7 @@ class _Card:
     schedule: list[RawScheduleRow] = field(default_factory=list)
     indicators: list[RawIndicator] = field(default_factory=list)
     from_heading: bool = False  # a heading or caption made an initiative by what is printed under it
+    bullet: bool = False  # a bulleted policy under a heading that announces them; paragraphs below describe it
 
     def published(self) -> bool:
         """A card is published with a title; a heading only when a schedule or indicator was read under it."""
@@ -176,6 +178,14 @@ class _Reader:
             self.card = None
             self.last_caption = None
             return
+        if (bullet := _BULLET_RE.match(text)) and self._in_initiative_section():
+            # `●安心・安全に暮らせる快適なまちづくり` under `経営の基本方針`: each bullet is an initiative.
+            self.card = self.new_card(None, bullet["title"], block.line, block.page)
+            self.card.bullet = True
+            return
+        if self.card is not None and self.card.bullet and not self.card.schedule and not self.card.indicators:
+            self.card.description.append(text)
+            return
         if banner := read_banner_target(text, self.era):
             owner = self.owner(block.line, block.page)
             if owner is not None:
@@ -192,6 +202,13 @@ class _Reader:
             return
         if len(text) <= 40 and _JAPANESE_RE.search(text) and not text.endswith("。"):
             self.last_caption = text
+
+    def _in_initiative_section(self) -> bool:
+        """True under a heading whose name announces policies or initiatives (`経営の基本方針`, `主な取組`)."""
+        if not self.headings.current:
+            return False
+        name = self.headings.current[-1].name
+        return any(word in name for word in terms("initiative_section"))
 
     # -- tables -----------------------------------------------------------------------------
     def table(self, table: Table) -> None:

@@ -34,6 +34,7 @@ CATEGORIES = frozenset(
         "hierarchy_word",
         "relative_year",
         "year_annotation",
+        "initiative_section",
     }
 )
 # Footnote marks glued to a label (`実施状況*1`, `課題※2`, `目的¹`) and decorations around it.
