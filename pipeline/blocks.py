@@ -49,12 +49,19 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """A table; `origin` says how the source encoded it: `tab` rows, `html` markup or `pdf` rulings.
+    """A table; `origin` says how the source encoded it.
 
-    `html` rows hold one cell per printed cell (spans on the cell). `pdf` rows hold one cell per
-    grid column, like a dump's tab row: a merged cell sits at its top-left position with its
-    spans, and the positions it covers hold empty cells. Rows of a dump carry `line`; rows of a
-    PDF carry `page` (their `line` is None).
+    * `tab`: tab-separated rows of a dump, one cell per tab-separated field;
+    * `html`: `<table>` markup in a dump; rows hold one cell per printed cell (spans on the cell);
+    * `pdf`: rulings of a PDF; rows hold one cell per grid column, like a dump's tab row: a merged
+      cell sits at its top-left position with its spans, and the positions it covers hold empty cells;
+    * `layout`: columns printed as runs of spaces in a layout-preserving dump (`pdftotext -layout`);
+      each row is one printed line, holding one cell per column of the table ('' where the line
+      prints nothing in that column);
+    * `md`: a Markdown pipe table in a dump; rows hold one cell per `|`-separated cell.
+
+    Rows of a dump carry `line` (and, in a layout dump, `page`); rows of a PDF carry `page` (their
+    `line` is None).
     """
 
     rows: tuple[Row, ...]
@@ -68,7 +75,7 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True)
 class Page:
-    """One page (a whole text dump is one page: dumps carry no page breaks)."""
+    """One page: of a PDF; of a layout dump, the text between form feeds; a whole tab dump is one page."""
 
     number: int
     blocks: tuple[Block, ...]

@@ -26,13 +26,10 @@ from statistics import median
 
 import regex
 
+from pipeline.fullwidth import to_narrow
 from pipeline.pdf_chars import Run
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-# Full-width ASCII letters and digits (U+FF10–FF19, FF21–FF3A, FF41–FF5A) to ASCII.
-_FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for cp in range(*r)}
-_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20})
-_NUMERIC_PUNCT_RE = regex.compile(r"(?<=\d)[．，](?=\d)")
 _SPACES_RE = regex.compile(r"[ \t]+")
 _LETTER_SPACED_RE = regex.compile(r"^\S(?: \S)+$")
 # A number printed letter-spaced with real spaces: `2 , 0 5 0` (single digits and separators).
@@ -61,9 +58,7 @@ class Line:
 
 def normalize(text: str) -> str:
     """Full-width ASCII to ASCII, ideographic and no-break spaces to spaces, letter-spacing closed up."""
-    text = text.translate(_FULLWIDTH)
-    text = _NUMERIC_PUNCT_RE.sub(lambda m: "." if m.group() == "．" else ",", text)
-    text = _SPACES_RE.sub(" ", text).strip()
+    text = _SPACES_RE.sub(" ", to_narrow(text)).strip()
     text = _SPACED_NUMBER_RE.sub(lambda m: m.group().replace(" ", ""), text)
     if _LETTER_SPACED_RE.match(text):
         text = text.replace(" ", "")

@@ -3,6 +3,10 @@
 Tab-separated lines become table rows (consecutive ones form one table), HTML
 `<table>` markup becomes a table of its own, other lines become paragraphs. A blank
 line ends a table. Line numbers are 1-based, as `str.split("\\n")` counts them.
+
+A dump that prints its columns as runs of spaces instead (`pdftotext -layout`, `.md`
+dumps: form feeds, gapped lines, pipe tables, and no tab or HTML table) goes to
+`read_layout_text`; `is_layout_dump` holds the rule.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from pipeline.blocks import Block, Cell, Document, Page, Paragraph, Row, Table
 from pipeline.errors import DocumentError
 from pipeline.html_text import has_open_table, html_table_to_rows, html_to_text, split_tables
+from pipeline.read_layout_text import is_layout_dump, layout_text_to_document
 
 # Japanese public data often comes as Shift_JIS; CP932 is its Windows superset.
 ENCODINGS = ("utf-8-sig", "cp932")
@@ -80,7 +85,11 @@ def text_to_document(path: str, text: str, notes: tuple[str, ...] = ()) -> Docum
 
 
 def read_text_dump(path: str, data: bytes) -> Document:
-    """Bytes of a text dump to its block model; notes say how it was decoded and whether it was cut."""
+    """Bytes of a text dump to its block model (tab or layout reader, by content); notes say how it was
+    decoded and whether it was cut."""
     text, encoding, truncated = decode_dump(path, data)
-    notes = (f"decoded as {'utf-8' if encoding == 'utf-8-sig' else encoding}",)
-    return text_to_document(path, text, (*notes, truncated) if truncated else notes)
+    decoded = f"decoded as {'utf-8' if encoding == 'utf-8-sig' else encoding}"
+    notes = (decoded, truncated) if truncated else (decoded,)
+    if is_layout_dump(text):
+        return layout_text_to_document(path, text, notes)
+    return text_to_document(path, text, notes)
