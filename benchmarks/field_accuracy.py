@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.expected_io import EXPECTED, load_expected, score_document  # noqa: E402
+from tests.expected_io import EXPECTED, dumps_of, load_expected, score_document  # noqa: E402
 
 
 def main() -> None:
@@ -28,20 +28,21 @@ def main() -> None:
     groups: dict[str, list[int]] = {}
     for path in sorted(EXPECTED.glob("*.json")):
         expected = load_expected(path.stem)
-        score = score_document(expected)
-        group = Path(expected["source"]).parent.name
-        total = groups.setdefault(group, [0, 0, 0])
-        total[0] += score.fields
-        total[1] += score.right
-        total[2] += score.extra_initiatives
-        print(
-            f"{group:>8} {score.document:<48} {score.layout or 'unknown':<18} "
-            f"{score.right:>4}/{score.fields:<4} {score.share:6.1%}  extra {score.extra_initiatives}"
-        )
-        for miss in score.misses[: args.misses]:
-            print(f"{'':>10}missed: {miss}")
+        for source in [ROOT / expected["source"], *dumps_of(expected)]:
+            score = score_document(expected, source)
+            group = Path(expected["source"]).parent.name + ("" if source.suffix == ".pdf" else " dump")
+            total = groups.setdefault(group, [0, 0, 0])
+            total[0] += score.fields
+            total[1] += score.right
+            total[2] += score.extra_initiatives
+            print(
+                f"{group:>12} {score.document:<48} {score.layout or 'unknown':<18} "
+                f"{score.right:>4}/{score.fields:<4} {score.share:6.1%}  extra {score.extra_initiatives}"
+            )
+            for miss in score.misses[: args.misses]:
+                print(f"{'':>14}missed: {miss}")
     for group, (fields, right, extra) in sorted(groups.items()):
-        print(f"{group:>8} all: {right}/{fields} = {right / fields if fields else 1:.1%}, extra initiatives {extra}")
+        print(f"{group:>12} all: {right}/{fields} = {right / fields if fields else 1:.1%}, extra initiatives {extra}")
 
 
 if __name__ == "__main__":

@@ -66,12 +66,19 @@ class _Card:
     schedule: list[RawScheduleRow] = field(default_factory=list)
     indicators: list[RawIndicator] = field(default_factory=list)
     from_heading: bool = False  # a heading or caption made an initiative by what is printed under it
+    unnumbered: bool = False  # printed without a number: its path is `c<n>` in printed order
+    labelled: bool = False  # read from labelled fields (事業名称 | …)
     bullet: bool = False  # a bulleted policy under a heading that announces them; paragraphs below describe it
 
     def published(self) -> bool:
         """A card is published with a title; a heading only when a schedule or indicator was read under it."""
         if self.from_heading:
             return bool(self.schedule or self.indicators)
+        if self.labelled:
+            # One labelled field alone (a cover's `事業名：…`) describes the document, not an initiative.
+            return bool(self.title) and bool(
+                self.departments or self.description or self.attributes or self.schedule or self.indicators
+            )
         return bool(self.title or self.schedule or self.indicators)
 
 
@@ -129,6 +136,7 @@ class _Reader:
             self.unnumbered += 1
         path = self._path(number or f"c{self.unnumbered}")
         card = _Card(path, number, title, hierarchy=tuple(h.text for h in self.headings.current), line=line, page=page)
+        card.unnumbered = not number
         self.cards.append(card)
         return card
 
@@ -314,6 +322,7 @@ class _Reader:
             self.unnumbered -= 1
             sub.path = self._path(f"{parent.path}/{circled}")
             sub.item_no, sub.parent_path, sub.departments = number, parent.path, departments
+            sub.unnumbered = False
             self.card = sub
             return True
         match = _NUMBER_RE.match(fullwidth_to_halfwidth(number))
@@ -332,12 +341,14 @@ class _Reader:
             if label.field == "title":
                 if self.card is None or self.card.title:
                     self.card = self.new_card(self.pending_no, value, row.line, row.page)
+                    self.card.labelled = True
                     self.pending_no = None
                 else:
                     self.card.title = value
                 continue
             if self.card is None:
                 self.card = self.new_card(self.pending_no, "", row.line, row.page)
+                self.card.labelled = True
                 self.pending_no = None
             if label.field == "departments":
                 self.card.departments = unwrap_departments(value) or None
@@ -346,6 +357,7 @@ class _Reader:
                     self.paths.discard(self.card.path)
                     self.card.item_no = fullwidth_to_halfwidth(value).strip()
                     self.card.path = self._path(self.card.item_no)
+                    self.card.unnumbered = False
             elif label.field == "description":
                 if value:
                     self.card.description.append(value)
@@ -491,7 +503,12 @@ class _Reader:
 
     # -- result -----------------------------------------------------------------------------
     def extraction(self, info: DocumentInfo) -> Extraction:
-        cards = tuple(_to_raw(card) for card in self.cards if card.published())
+        published = [card for card in self.cards if card.published()]
+        # Cards that print no number are numbered c1, c2 … in printed order, among the published ones.
+        unnumbered = [card for card in published if card.unnumbered]
+        for number, card in enumerate(unnumbered, start=1):
+            card.path = f"c{number}"
+        cards = tuple(_to_raw(card) for card in published)
         findings = list(self.findings)
         findings.append(
             Finding(

@@ -71,9 +71,15 @@ def load_expected(name: str) -> dict[str, Any]:
     return loaded
 
 
-def score_document(expected: dict[str, Any]) -> Score:
-    """Score the pipeline's reading of `expected["source"]` field by field."""
-    path = ROOT / expected["source"]
+def dumps_of(expected: dict[str, Any]) -> list[Path]:
+    """Text dumps of the expected document by other tools (same name, `.md` or `.txt`), beside it."""
+    source = ROOT / expected["source"]
+    return sorted(p for p in source.parent.glob(f"{source.stem}.*") if p.suffix in (".md", ".txt"))
+
+
+def score_document(expected: dict[str, Any], path: Path | None = None) -> Score:
+    """Score the pipeline's reading of `expected["source"]` (or of `path`, a dump of it) field by field."""
+    path = path or ROOT / expected["source"]
     layout, rows = pipeline_rows(path)
     score = Score(path.name, layout)
     initiatives = list(rows.initiatives) if rows else []
