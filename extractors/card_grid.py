@@ -22,8 +22,9 @@ import regex
 
 from extractors.model import Finding, RawIndicator, RawScheduleCell, RawScheduleRow, RawValue
 from pipeline.blocks import Row
+from recognizers.schedule import is_continuation
+from recognizers.years import read_year_heading
 
-YEAR_HEADING_RE = regex.compile(r"^(?:令和|平成|R|H)?\s*(?:\d{1,2}|元|20\d\d)\s*年度$")
 SCHEDULE_MARK = "工程"
 INDICATOR_MARK = "指標"
 # Heading words of an indicator header and the value kind each one announces.
@@ -41,12 +42,11 @@ _HEADING_RE = regex.compile(
 _PACKED_NAME_RE = regex.compile(r"^上段\s*[:：]\s*(?P<upper>.+?)\s*下段\s*[:：]\s*(?P<lower>.+)$", regex.DOTALL)
 _PACKED_VALUE_RE = regex.compile(r"^(?P<upper>[^()（）]+?)\s*[（(](?P<lower>[^()（）]+)[)）]$")
 _SUBHEADING_RE = regex.compile(r"^【[^】]+】$")
-ARROWS = frozenset({"→", "⇒", "➡", "―→"})
 
 
 def is_arrow(text: str) -> bool:
-    """True for a cell that only continues the activity on its left."""
-    return text.strip() in ARROWS
+    """True for a cell that only continues the activity on its left (the vocabulary's arrow glyphs)."""
+    return is_continuation(text)
 
 
 def nonempty(cells: Sequence[str]) -> list[tuple[int, str]]:
@@ -55,9 +55,9 @@ def nonempty(cells: Sequence[str]) -> list[tuple[int, str]]:
 
 
 def is_year_heading_row(cells: Sequence[str]) -> bool:
-    """A schedule heading row: two or more cells, all of them fiscal-year labels."""
+    """A schedule heading row: two or more cells, all of them fiscal-year headings (`recognizers.years`)."""
     texts = [t for _, t in nonempty(cells)]
-    return len(texts) >= 2 and all(YEAR_HEADING_RE.match(t) for t in texts)
+    return len(texts) >= 2 and all(read_year_heading(t) is not None for t in texts)
 
 
 def heading_of(text: str) -> tuple[str, str, str] | None:
