@@ -1,0 +1,124 @@
+"""Print test PDFs the way city offices make them, with the records each one prints.
+
+Offices keep a plan's 工程表 and 個票 in Excel or Word and print them to PDF; the pipeline must
+read those PDFs whatever software printed them. This script writes each fixture as an XLSX
+(openpyxl) or DOCX (python-docx), prints it with LibreOffice headless, and writes, from the same
+data it printed, the expected records of tests/expected/README.md (truth by construction: the
+pipeline never writes them). Into tests/fixtures/office/ and tests/expected/:
+
+* `kouteihyo_sheet` (Calc) — a 工程表: merged 基本目標/施策 heading rows, the schedule as grey
+  filled year cells with the activity in the first one (a bar merged over its years, a plain
+  text cell before a bar, bars starting mid-plan), 令和 year headings;
+* `labelled_cards` (Writer) — 個票 cards: a label | value table (事業名称, 課題, 目的, 概要, 担当課)
+  and a 指標 table of 目標値/実績値 rows per year, the indicator name merged over both;
+  card numbers `No.n` above all cards but one;
+* `kpi_tables` (Writer) — a 総合戦略 chapter: 基本目標 headings with a 数値目標 banner paragraph,
+  施策 headings with KPI tables (現状値/目標値, ruled only horizontally), one reference table
+  that is not an initiative;
+* `chapter_excerpt` (Calc) — 11 non-consecutive cards of 福岡市 行政運営プラン (content as the
+  pipeline reads the bundled dump raw/fukuoka_gyosei_unei_plan_2021_draft.txt, hand-checked),
+  in its card style: number | title | department, description beside a 工程 grid of `→`
+  glyphs and 指標 rows; 取組方針/推進項目 heading lines where they change; no 目次;
+* `years_mixed` (Calc) — a 工程表 on three sheets whose year headings are `20XX年度`, `R6…R9`
+  and a mixture of both, continuations printed as `⇒` or `━━▶` text, columns 事業名/所管課.
+
+Fonts are IPAexGothic/IPAexMincho (fonts-ipaexfont), embedded as subsets by LibreOffice. Each
+printed PDF is rewritten with PyMuPDF with fixed metadata and file ID; with the same
+LibreOffice and fonts, two runs give identical bytes (`--check-reproducible` builds twice and
+compares). Every initiative title is checked to be printed on the page its record names.
+
+Needs LibreOffice (apt-get install -y --no-install-recommends libreoffice-calc libreoffice-writer
+fonts-ipaexfont) and `pip install -e '.[fixtures]'`; CI does not: the PDFs are committed.
+
+Usage: .venv/bin/python scripts/make_office_pdfs.py [--pdf-dir tests/fixtures/office]
+       [--expected-dir tests/expected] [--only STEM ...] [--check-reproducible]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from office_pdfs import chapter_excerpt, kouteihyo, kpi_tables, labelled_cards, years_mixed  # noqa: E402
+from office_pdfs.printing import convert, page_texts, settle  # noqa: E402
+from office_pdfs.records import Expected, contract_text, expected_json  # noqa: E402
+
+STYLES: tuple[ModuleType, ...] = (kouteihyo, labelled_cards, kpi_tables, chapter_excerpt, years_mixed)
+MAX_PAGES = 4
+
+
+def check_pages(pdf: Path, expected: Expected) -> int:
+    """Every initiative title is printed on the page its record names, on the pages planned. Returns their count."""
+    texts = page_texts(pdf)
+    last = max(item.page for item in expected.initiatives)
+    if len(texts) != last or last > MAX_PAGES:
+        raise RuntimeError(f"{pdf.name}: {len(texts)} pages, planned {last} (at most {MAX_PAGES})")
+    for item in expected.initiatives:
+        title = "".join(contract_text(item.title).split())
+        if item.page > len(texts) or title not in texts[item.page - 1]:
+            found = [n for n, text in enumerate(texts, start=1) if title in text]
+            raise RuntimeError(f"{pdf.name}: {item.title!r} expected on page {item.page}, printed on {found}")
+    return len(texts)
+
+
+def make(style: ModuleType, work: Path, pdf_dir: Path, expected_dir: Path) -> tuple[Path, int, Expected]:
+    """Build, print and settle one fixture; write its expected records. Returns the PDF, its pages and records."""
+    work.mkdir(parents=True, exist_ok=True)
+    source, expected = style.build(work)
+    printed = convert(source, work / "printed")
+    pdf = pdf_dir / f"{style.STEM}.pdf"
+    settle(printed, pdf, expected.document.title)
+    pages = check_pages(pdf, expected)
+    relative = pdf.resolve().relative_to(ROOT).as_posix() if pdf.resolve().is_relative_to(ROOT) else pdf.as_posix()
+    (expected_dir / f"{style.STEM}.json").write_text(expected_json(expected, relative), encoding="utf-8")
+    return pdf, pages, expected
+
+
+def summary(pdf: Path, pages: int, expected: Expected) -> str:
+    """One line of figures per fixture."""
+    items = expected.initiatives
+    indicators = [ind for item in items for ind in item.indicators]
+    return (
+        f"{pdf.name}: {pages} pages, {pdf.stat().st_size:,} bytes, {len(items)} initiatives, "
+        f"{sum(len(i.schedule) for i in items)} schedule cells, {len(indicators)} indicators, "
+        f"{sum(len(ind.values) for ind in indicators)} values"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Write every fixture PDF and its expected records, and list them with their figures."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--pdf-dir", type=Path, default=ROOT / "tests" / "fixtures" / "office")
+    parser.add_argument("--expected-dir", type=Path, default=ROOT / "tests" / "expected")
+    parser.add_argument("--only", action="append", metavar="STEM", help="build only this fixture (repeatable)")
+    parser.add_argument("--check-reproducible", action="store_true", help="build a second time and compare bytes")
+    args = parser.parse_args(argv)
+    args.pdf_dir.mkdir(parents=True, exist_ok=True)
+    args.expected_dir.mkdir(parents=True, exist_ok=True)
+    styles = [s for s in STYLES if not args.only or s.STEM in args.only]
+    with tempfile.TemporaryDirectory(prefix="plancards-office-") as tmp:
+        work = Path(tmp)
+        for style in styles:
+            print(summary(*make(style, work / style.STEM, args.pdf_dir, args.expected_dir)))
+        if args.check_reproducible:
+            again = work / "again"
+            for style in styles:
+                pdf, _pages, _expected = make(style, work / f"again-{style.STEM}", _dir(again / "pdf"), _dir(again))
+                same = pdf.read_bytes() == (args.pdf_dir / pdf.name).read_bytes()
+                print(f"{pdf.name}: {'identical bytes' if same else 'DIFFERENT bytes'} on a second run")
+
+
+def _dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+if __name__ == "__main__":
+    main()
