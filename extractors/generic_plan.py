@@ -409,7 +409,7 @@ class _Reader:
             card.description.append(description)
         card.attributes.update(attributes)
         if mode.years:
-            cells = year_cells(grid_row.texts, grid_row.colspans, mode.years)
+            cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
             if cells:
                 card.schedule.append(RawScheduleRow(None, cells, line=row.line))
         self.card = None
@@ -455,7 +455,7 @@ class _Reader:
                 owner.indicators.append(RawIndicator(name, tuple(values), line=row.line))
             mode.last_card, mode.last_name = owner, name
             return True
-        cells = year_cells(grid_row.texts, grid_row.colspans, mode.years)
+        cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
         written = [c.text for c in cells if not is_continuation(c.text)]
         mode.cells_seen += len(written)
         mode.figures_seen += sum(1 for t in written if _NUMERIC_RE.match(fullwidth_to_halfwidth(t.split("\n")[0])))

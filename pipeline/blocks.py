@@ -17,11 +17,16 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell; spans are 1 unless the source merged cells."""
+    """One table cell; spans are 1 unless the source merged cells.
+
+    `shaded` says the cell's background is filled (a PDF's cell shading): a spreadsheet's 工程表
+    draws its bars that way, so recognizers may read an empty shaded year cell as a continuation.
+    """
 
     text: str
     colspan: int = 1
     rowspan: int = 1
+    shaded: bool = False
 
 
 @dataclass(frozen=True)

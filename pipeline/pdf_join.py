@@ -45,6 +45,7 @@ def _append(first: TableDraft, second: TableDraft, cols: list[int]) -> TableDraf
     ys = a.ys + [y + shift for y in b.ys[1:]]
     regions = [Region(r.r0, r.c0, r.r1, r.c1) for r in a.regions]
     texts = list(first.texts)
+    shaded = _shading(first)
     owner = [list(row) for row in a.owner]
     bottom_of = {(r.c0, r.c1): i for i, r in enumerate(regions) if r.r1 == rows_a}
     remap: dict[int, int] = {}
@@ -58,6 +59,7 @@ def _append(first: TableDraft, second: TableDraft, cols: list[int]) -> TableDraf
             remap[index] = len(regions)
             regions.append(Region(reg.r0 + offset, c0, reg.r1 + offset, c1))
             texts.append(second.texts[index])
+            shaded.append(_shading(second)[index])
     for row in b.owner:
         wide = [0] * (len(a.xs) - 1)
         for k, index in enumerate(row):
@@ -65,7 +67,11 @@ def _append(first: TableDraft, second: TableDraft, cols: list[int]) -> TableDraf
                 wide[c] = remap[index]
         owner.append(wide)
     grid = Grid(list(a.xs), ys, regions, owner)
-    return TableDraft(grid, texts, first.row_pages + second.row_pages, first.page)
+    return TableDraft(grid, texts, first.row_pages + second.row_pages, first.page, shaded)
+
+
+def _shading(table: TableDraft) -> list[bool]:
+    return table.shaded or [False] * len(table.texts)
 
 
 def join_pages(pages: list[PageDraft]) -> int:

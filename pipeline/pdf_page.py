@@ -19,6 +19,7 @@ from pipeline.pdf_grid import Grid, build_grids
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
 from pipeline.pdf_text import join_lines, lines_of, paragraph_text, paragraphs
 
+SHADED_SHARE = 0.8  # fills covering this share of a cell make it a shaded cell
 SEGMENT_GAP_EM = 2.5  # free text more than this many ems apart on one line is two pieces of text
 _BLOCK_GAP_EM = 0.9  # lines closer than this (in ems) belong to one block of text
 _PARAGRAPH_MIN_EM = 10.0  # running text narrower than this many ems does not wrap
@@ -33,6 +34,7 @@ class TableDraft:
     texts: list[str]
     row_pages: list[int]
     page: int
+    shaded: list[bool] = field(default_factory=list)  # per region: its background is filled
 
     @property
     def top(self) -> float:
@@ -116,7 +118,10 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
             texts.append(text or (ARROW_TEXT if index in marked else ""))
         if not any(texts):
             continue  # ruled decoration without text (frames, empty forms)
-        items.append(TableDraft(grid, texts, [number] * (len(grid.ys) - 1), number))
+        gx0, gy0, gx1, gy1 = grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1]
+        near = [b for b in drawings.fills if b.x1 > gx0 and b.x0 < gx1 and b.y1 > gy0 and b.y0 < gy1]
+        shaded = [bool(near) and _is_shaded(grid.region_box(i), near) for i in range(len(texts))]
+        items.append(TableDraft(grid, texts, [number] * (len(grid.ys) - 1), number, shaded))
     items.extend(_text_drafts(free, number))
     draft.items = reading_order(items, rect.width, rect.height)
     return draft
@@ -142,6 +147,16 @@ def _assign(chars: list[Run], grids: list[Grid]) -> tuple[list[list[list[Run]]],
         else:
             free.append(ch)
     return in_cells, free
+
+
+def _is_shaded(region: tuple[float, float, float, float], fills: list[Box]) -> bool:
+    """True when fills cover most of a cell (`SHADED_SHARE` of its area): cell shading, not a thin bar."""
+    x0, y0, x1, y1 = region
+    area = (x1 - x0) * (y1 - y0)
+    if area <= 0:
+        return False
+    covered = sum(max(0.0, min(x1, b.x1) - max(x0, b.x0)) * max(0.0, min(y1, b.y1) - max(y0, b.y0)) for b in fills)
+    return covered >= SHADED_SHARE * area
 
 
 def _holds_text(box: Box, chars: list[Run]) -> bool:

@@ -118,7 +118,8 @@ def _block(item: TableDraft | TextDraft) -> Block:
         for c, index in enumerate(owners):
             region = grid.regions[index]
             if region.r0 == r and region.c0 == c:
-                cells.append(Cell(item.texts[index], region.c1 - region.c0, region.r1 - region.r0))
+                shaded = bool(item.shaded) and item.shaded[index]
+                cells.append(Cell(item.texts[index], region.c1 - region.c0, region.r1 - region.r0, shaded))
             else:
                 cells.append(Cell(""))  # covered by a merged cell: padding, as in a dump
         rows.append(Row(cells=tuple(cells), page=item.row_pages[r]))

@@ -20,6 +20,7 @@ class GridRow:
     texts: tuple[str, ...]
     colspans: tuple[int, ...]
     row: Row
+    shaded: tuple[bool, ...] = ()
 
     def nonempty(self) -> list[tuple[int, str]]:
         """(column, stripped text) of the non-empty positions."""
@@ -30,7 +31,12 @@ def table_to_grid(table: Table) -> list[GridRow]:
     """The table's rows by position (HTML spans expanded; other origins as they are)."""
     if table.origin != "html":
         return [
-            GridRow(tuple(c.text for c in row.cells), tuple(max(1, c.colspan) for c in row.cells), row)
+            GridRow(
+                tuple(c.text for c in row.cells),
+                tuple(max(1, c.colspan) for c in row.cells),
+                row,
+                tuple(c.shaded for c in row.cells),
+            )
             for row in table.rows
         ]
     taken: dict[tuple[int, int], bool] = {}

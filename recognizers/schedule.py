@@ -1,8 +1,9 @@
 """Schedule cells under a run of fiscal-year headings: activities and their continuations.
 
 A continuation is an arrow glyph of the vocabulary (`→`, `⇒`, `━━▶`; the PDF reader writes `→`
-for a drawn arrow, line or filled bar), or the extent of a merged cell: a cell spanning
-several year columns is the activity in its first year and continued in the others.
+for a drawn arrow, line or filled bar), the extent of a merged cell (a cell spanning several
+year columns is the activity in its first year and continued in the others), or an empty
+shaded cell: a spreadsheet's bar is a run of filled cells, its text in the first of them.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def is_schedule_marker(text: str) -> bool:
 
 
 def year_cells(
-    texts: Sequence[str], colspans: Sequence[int], years: Sequence[YearColumn]
+    texts: Sequence[str], colspans: Sequence[int], years: Sequence[YearColumn], shaded: Sequence[bool] = ()
 ) -> tuple[RawScheduleCell, ...]:
     """The non-empty schedule cells of a row under the year columns of a heading row.
 
@@ -49,6 +50,8 @@ def year_cells(
         end = years[index + 1].column if index + 1 < len(years) else len(texts)
         for position in range(heading.column, min(end, len(texts))):
             text = texts[position].strip()
+            if not text and position < len(shaded) and shaded[position]:
+                text = CONTINUATION
             if not text:
                 continue
             placed.setdefault(heading.year, []).append(CONTINUATION if is_continuation(text) else text)
