@@ -36,7 +36,7 @@ from recognizers.hierarchy import Heading, HeadingStack, read_heading
 from recognizers.indicators import ValueHeading, is_name_heading, read_banner_target, row_kind, value_headings
 from recognizers.labels import Label, field_pairs, header_labels, read_label
 from recognizers.schedule import is_continuation, is_schedule_marker, year_cells
-from recognizers.vocabulary import label_key, terms
+from recognizers.vocabulary import label_key, meaning, terms
 from recognizers.years import YearColumn, year_run
 
 LAYOUT = "generic"
@@ -95,6 +95,7 @@ class _Mode:
     pending_name: str | None = None  # a name printed on the header row itself (`name | 現状値 | 目標値`)
     last_name: str | None = None
     last_card: _Card | None = None
+    last_unit: str | None = None
     header: tuple[str, ...] = ()
     schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
     split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
@@ -283,7 +284,7 @@ class _Reader:
             first = headings[0].column
             value_cols = {h.column for h in headings}
             name_cols = tuple(i for i, t in enumerate(texts) if t and i < first and is_name_heading(t))
-            unit_col = next((i for i, t in enumerate(texts) if t and label_key(t) == "単位"), None)
+            unit_col = next((i for i, t in enumerate(texts) if t and _is_unit_heading(t)), None)
             inline = [t for i, t in enumerate(texts) if t and i < first and i not in name_cols and i != unit_col]
             stray = [i for i, t in enumerate(texts) if t and i > first and i not in value_cols and i != unit_col]
             if stray:
@@ -298,7 +299,10 @@ class _Reader:
             )
         if run:
             split = any(c.column < len(colspans) and colspans[c.column] > 1 for c in run)
-            return _Mode("years", years=run, labels=labels, header=tuple(texts), split_years=split)
+            unit_col = next((i for i, t in enumerate(texts) if t and _is_unit_heading(t)), None)
+            return _Mode(
+                "years", years=run, labels=labels, header=tuple(texts), split_years=split, unit_column=unit_col
+            )
         return None
 
     def _card_header(self, found: list[tuple[int, str]], grid_row: GridRow) -> bool:
@@ -439,10 +443,14 @@ class _Reader:
         if kinds and mode.split_years:
             return False
         if kinds:
-            names = [t for t in label_cells if not row_kind(t) and label_key(t) != "単位"]
+            unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < first else ""
+            names = [t for i, t in enumerate(texts[:first]) if t and not row_kind(t) and i != mode.unit_column]
             name = " ".join(names) if names else mode.last_name
             if name is None:
                 return False
+            if names:
+                mode.last_unit = unit or None
+            unit = unit or (mode.last_unit or "")
             values = []
             for heading in mode.years:
                 text = texts[heading.column] if heading.column < len(texts) else ""
@@ -450,9 +458,9 @@ class _Reader:
                     values.append(RawValue(kinds[0], heading.label, text, year=heading.year))
             if mode.last_card is owner and owner.indicators and mode.same_indicator(name):
                 last = owner.indicators[-1]
-                owner.indicators[-1] = RawIndicator(last.name, (*last.values, *values), last.line)
+                owner.indicators[-1] = RawIndicator(last.name, (*last.values, *values), last.line, unit=last.unit)
             else:
-                owner.indicators.append(RawIndicator(name, tuple(values), line=row.line))
+                owner.indicators.append(RawIndicator(name, tuple(values), line=row.line, unit=unit or None))
             mode.last_card, mode.last_name = owner, name
             return True
         cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
@@ -496,8 +504,7 @@ class _Reader:
         if owner is None:
             return False
         unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < len(texts) else ""
-        full_name = f"{name}({unit})" if unit and unit not in name else name
-        owner.indicators.append(RawIndicator(full_name, tuple(values), line=row.line))
+        owner.indicators.append(RawIndicator(name, tuple(values), line=row.line, unit=unit or None))
         mode.pending_name = None
         return True
 
@@ -547,6 +554,10 @@ def _assign_values(headings: list[ValueHeading], cells: list[tuple[int, str]], w
     if len(cells) == len(headings):
         return [RawValue(h.kind, h.text, t, year=h.year) for h, (_, t) in zip(headings, cells, strict=True)]
     return None
+
+
+def _is_unit_heading(text: str) -> bool:
+    return meaning("unit_heading", text) is not None
 
 
 def _is_numeric(text: str) -> bool:

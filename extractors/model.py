@@ -48,6 +48,7 @@ class RawIndicator:
     values: tuple[RawValue, ...]
     line: int | None = None
     note: str | None = None
+    unit: str | None = None  # printed in a unit column of its own (`単位 | 件`), not in the name
 
 
 @dataclass(frozen=True)

@@ -270,6 +270,8 @@ def _indicator(
 ) -> None:
     name = clean_text(raw.name)
     unit, qualifier = unit_from_name(name)
+    if raw.unit:
+        unit = clean_text(raw.unit)
     note = "; ".join(n for n in (qualifier, raw.note) if n) or None
     previous: ParsedValue | None = None
     value_units: list[str] = []

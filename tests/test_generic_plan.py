@@ -79,13 +79,13 @@ def test_target_and_actual_rows_under_year_columns() -> None:
     found = _read(
         _table(["事業名称", "RPAの導入"], ["担当課", "行政経営課"]),
         _table(
-            ["指標名", "区分", "2022年度", "2023年度"],
-            ["削減時間（時間）", "目標値", "1,000", "2,000"],
-            ["", "実績値", "1,250", ""],
+            ["指標名", "単位", "区分", "2022年度", "2023年度"],
+            ["削減時間", "時間", "目標値", "1,000", "2,000"],
+            ["", "", "実績値", "1,250", ""],
         ),
     )
     (indicator,) = found.cards[0].indicators
-    assert indicator.name == "削減時間（時間）"
+    assert (indicator.name, indicator.unit) == ("削減時間", "時間")
     assert [(v.kind, v.year, v.text) for v in indicator.values] == [
         ("target", 2022, "1,000"),
         ("target", 2023, "2,000"),
