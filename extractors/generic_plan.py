@@ -45,6 +45,7 @@ _NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){
 _CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
+_INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
 _BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
 _DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
 MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
@@ -66,14 +67,17 @@ class _Card:
     schedule: list[RawScheduleRow] = field(default_factory=list)
     indicators: list[RawIndicator] = field(default_factory=list)
     from_heading: bool = False  # a heading or caption made an initiative by what is printed under it
+    style: str = ""  # the heading style of a card made from a heading
     unnumbered: bool = False  # printed without a number: its path is `c<n>` in printed order
     labelled: bool = False  # read from labelled fields (事業名称 | …)
     bullet: bool = False  # a bulleted policy under a heading that announces them; paragraphs below describe it
 
-    def published(self) -> bool:
-        """A card is published with a title; a heading only when a schedule or indicator was read under it."""
+    def published(self, productive: set[str]) -> bool:
+        """A card is published with a title; a heading when a schedule or indicator was read under it,
+        or under another heading of its style (`productive`): the 施策 without a KPI table of a plan
+        whose other 施策 print one are initiatives too."""
         if self.from_heading:
-            return bool(self.schedule or self.indicators)
+            return bool(self.schedule or self.indicators) or self.style in productive
         if self.labelled:
             # One labelled field alone (a cover's `事業名：…`) describes the document, not an initiative.
             return bool(self.title) and bool(
@@ -146,12 +150,7 @@ class _Reader:
         if self.card is not None:
             return self.card
         if self.headings.current:
-            key = tuple(h.text for h in self.headings.current)
-            if key not in self.heading_cards:
-                heading = self.headings.current[-1]
-                card = self.new_heading_card(heading, line, page)
-                self.heading_cards[key] = card
-            return self.heading_cards[key]
+            return self.heading_card(line, page)
         if self.last_caption:
             key = (self.last_caption,)
             if key not in self.heading_cards:
@@ -159,6 +158,20 @@ class _Reader:
                 self.heading_cards[key].from_heading = True
             return self.heading_cards[key]
         return None
+
+    def enter_heading(self, heading: Heading, line: int | None, page: int | None) -> None:
+        """A heading closes the card being read; it is a candidate initiative of its own."""
+        self.headings.push(heading)
+        self.card = None
+        self.last_caption = None
+        self.heading_card(line, page)
+
+    def heading_card(self, line: int | None, page: int | None) -> _Card:
+        """The card of the innermost heading in force (made when the heading is entered)."""
+        key = tuple(h.text for h in self.headings.current)
+        if key not in self.heading_cards:
+            self.heading_cards[key] = self.new_heading_card(self.headings.current[-1], line, page)
+        return self.heading_cards[key]
 
     def new_heading_card(self, heading: Heading, line: int | None, page: int | None) -> _Card:
         number = heading.number or ""
@@ -171,6 +184,7 @@ class _Reader:
             line=line,
             page=page,
             from_heading=True,
+            style=heading.style,
         )
         self.cards.append(card)
         return card
@@ -183,9 +197,7 @@ class _Reader:
             self.card = None
             return
         if heading := read_heading(text):
-            self.headings.push(heading)
-            self.card = None
-            self.last_caption = None
+            self.enter_heading(heading, block.line, block.page)
             return
         if (bullet := _BULLET_RE.match(text)) and self._in_initiative_section():
             # `●安心・安全に暮らせる快適なまちづくり` under `経営の基本方針`: each bullet is an initiative.
@@ -195,22 +207,29 @@ class _Reader:
         if self.card is not None and self.card.bullet and not self.card.schedule and not self.card.indicators:
             self.card.description.append(text)
             return
-        if banner := read_banner_target(text, self.era):
-            owner = self.owner(block.line, block.page)
-            if owner is not None:
-                owner.indicators.append(
-                    RawIndicator(
-                        banner.name,
-                        (
-                            RawValue("baseline", banner.baseline_year, banner.baseline),
-                            RawValue("final_target", banner.target_year, banner.target),
-                        ),
-                        line=block.line,
-                    )
-                )
+        if self._banner(text, block.line, block.page):
             return
+        if department := inline_department(text):
+            # `…を支援します。担当課：商工観光課`: the department of what is being described.
+            owner = self.card or self.owner(block.line, block.page)
+            if owner is not None and not owner.departments:
+                owner.departments = department
         if len(text) <= 40 and _JAPANESE_RE.search(text) and not text.endswith("。"):
             self.last_caption = text
+
+    def _banner(self, text: str, line: int | None, page: int | None) -> bool:
+        """A banner target (`数値目標：転入者数 3,150人（2014年度）→ 3,400人（2019年度）`) as an indicator."""
+        banner = read_banner_target(text, self.era)
+        if banner is None:
+            return False
+        owner = self.owner(line, page)
+        if owner is not None:
+            values = (
+                RawValue("baseline", banner.baseline_year, banner.baseline),
+                RawValue("final_target", banner.target_year, banner.target),
+            )
+            owner.indicators.append(RawIndicator(banner.name, values, line=line))
+        return True
 
     def _in_initiative_section(self) -> bool:
         """True under a heading whose name announces policies or initiatives (`経営の基本方針`, `主な取組`)."""
@@ -231,6 +250,13 @@ class _Reader:
             if not found:
                 continue
             if all(is_schedule_marker(t) or label_key(t) == "指標" for _, t in found):
+                continue
+            if len(found) == 1 and self._banner(found[0][1], grid_row.row.line, grid_row.row.page):
+                read_rows += 1  # a boxed banner target
+                continue
+            if len(found) == 1 and (heading := read_heading(found[0][1])):
+                self.enter_heading(heading, grid_row.row.line, grid_row.row.page)  # a heading row across the table
+                read_rows += 1
                 continue
             new_mode = self._header(texts, grid_row.colspans)
             if new_mode is not None:
@@ -510,7 +536,8 @@ class _Reader:
 
     # -- result -----------------------------------------------------------------------------
     def extraction(self, info: DocumentInfo) -> Extraction:
-        published = [card for card in self.cards if card.published()]
+        productive = {c.style for c in self.cards if c.from_heading and (c.schedule or c.indicators)}
+        published = [card for card in self.cards if card.published(productive)]
         # Cards that print no number are numbered c1, c2 … in printed order, among the published ones.
         unnumbered = [card for card in published if card.unnumbered]
         for number, card in enumerate(unnumbered, start=1):
@@ -554,6 +581,15 @@ def _assign_values(headings: list[ValueHeading], cells: list[tuple[int, str]], w
     if len(cells) == len(headings):
         return [RawValue(h.kind, h.text, t, year=h.year) for h, (_, t) in zip(headings, cells, strict=True)]
     return None
+
+
+def inline_department(text: str) -> str | None:
+    """The department a paragraph names in a labelled field of its own (`…。担当課：商工観光課`), or None."""
+    match = _INLINE_DEPARTMENT_RE.search(fullwidth_to_halfwidth(text))
+    if match is None or meaning("department_label", match["label"]) is None:
+        return None
+    value = match["value"].strip()
+    return value if _looks_like_departments(value) else None
 
 
 def _is_unit_heading(text: str) -> bool:

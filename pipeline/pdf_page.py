@@ -16,6 +16,7 @@ from pipeline.pdf_arrows import ARROW_TEXT, bars, marked_regions
 from pipeline.pdf_chars import FontCheck, Run, page_chars
 from pipeline.pdf_drawings import Box, read_drawings
 from pipeline.pdf_grid import Grid, build_grids
+from pipeline.pdf_open_rows import extend_down
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
 from pipeline.pdf_text import join_lines, lines_of, paragraph_text, paragraphs
 
@@ -107,6 +108,10 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     if plumber is not None and needs_fallback(drawings.fills, grids, lambda box: _holds_text(box, found.runs)):
         x0s = [(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1]) for g in grids]
         grids += [g for g in plumber.grids(number - 1) if not any(_overlap(g.bbox, box) for box in x0s)]
+    grids = [
+        extend_down(grid, drawings.horizontal, lambda b: _holds_text(Box(b[0], b[1], b[2], b[3]), found.runs), grids)
+        for grid in grids
+    ]
     in_cells, free = _assign(found.runs, grids)
     items: list[Draft] = []
     for grid, cells in zip(grids, in_cells, strict=True):

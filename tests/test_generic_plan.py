@@ -105,10 +105,13 @@ def test_kpi_table_under_a_measure_heading_makes_the_heading_an_initiative() -> 
         Paragraph("施策2 観光の推進", page=1),
         Paragraph("観光客を呼び込みます。", page=1),
     )
+    # 施策2 prints no KPI table, but its sibling 施策1 does: 施策 are this plan's initiatives.
     assert [(c.path, c.title, c.policy) for c in found.cards] == [
         ("基本目標1", "しごとをつくる", None),
         ("施策1", "地場産業の振興", "基本目標1 しごとをつくる"),
+        ("施策2", "観光の推進", "基本目標1 しごとをつくる"),
     ]
+    assert found.cards[2].indicators == ()
     (banner,) = found.cards[0].indicators
     assert [(v.kind, v.heading, v.text) for v in banner.values] == [
         ("baseline", "2014年度", "120人"),
