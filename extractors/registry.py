@@ -10,6 +10,7 @@ the profile listed first wins, so the more specific family comes first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 
 from extractors import (
@@ -33,25 +34,44 @@ PARSERS: dict[str, ModuleType] = {
 }
 
 
-def profile_score(module: ModuleType, document: Document) -> float:
-    """A profile's score for a document: its own `score`, else 1 when its `detect` accepts it."""
-    if hasattr(module, "score"):
-        score: Callable[[Document], float] = module.score
-        return score(document)
-    detect: Callable[[Document], bool] = module.detect
-    return 1.0 if detect(document) else 0.0
+@dataclass(frozen=True)
+class Choice:
+    """The profile chosen for a document, and what it read (None when no profile scored above 0)."""
+
+    layout: str | None
+    extraction: Extraction | None
+    unread: str  # the tables a document of no layout printed, for its one-line error
 
 
-def detect_layout(document: Document) -> str | None:
-    """Name of the profile with the highest score for the document, or None when all score 0."""
+def choose(document: Document) -> Choice:
+    """The profile with the highest score reads the document; a read made while scoring is kept, not redone."""
     best, best_score = None, 0.0
+    reads: dict[str, Extraction] = {}
     for name, module in PARSERS.items():
-        found = profile_score(module, document)
+        if hasattr(module, "score_extraction"):
+            read: Callable[[Document], Extraction] = module.read
+            score_of: Callable[[Extraction], float] = module.score_extraction
+            reads[name] = read(document)
+            found = score_of(reads[name])
+        elif hasattr(module, "score"):
+            score: Callable[[Document], float] = module.score
+            found = score(document)
+        else:
+            detect: Callable[[Document], bool] = module.detect
+            found = 1.0 if detect(document) else 0.0
         if found > best_score:
             best, best_score = name, found
         if best_score >= 1.0:
             break
-    return best
+    if best is None:
+        generic = reads.get(generic_plan.LAYOUT) or generic_plan.read(document)
+        return Choice(None, None, _unread_summary(generic))
+    return Choice(best, reads.get(best) or extract(document, best), "")
+
+
+def detect_layout(document: Document) -> str | None:
+    """Name of the profile with the highest score for the document, or None when all score 0."""
+    return choose(document).layout
 
 
 def extract(document: Document, layout: str) -> Extraction:
@@ -60,10 +80,9 @@ def extract(document: Document, layout: str) -> Extraction:
     return run(document)
 
 
-def unread_summary(document: Document) -> str:
+def _unread_summary(extraction: Extraction) -> str:
     """What a document without a recognized layout printed: its tables, none of which could be read."""
-    findings = generic_plan.read(document).findings
-    unread = next((f for f in findings if f.check == "tables_unread"), None)
+    unread = next((f for f in extraction.findings if f.check == "tables_unread"), None)
     if unread is None or not unread.expected:
         return "no table and no card, schedule grid or indicator found"
     return f"no card, schedule grid or indicator found; {unread.expected} tables seen, not read: {unread.detail}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.model import Extraction
-from extractors.registry import detect_layout, extract, unread_summary
+from extractors.registry import choose
 from pipeline.errors import DocumentError
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
 from pipeline.manifest import load_manifest
@@ -90,10 +90,10 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
         document = read_document(source.relative_path, data)
         encoding = next((n.removeprefix("decoded as ") for n in document.notes if n.startswith("decoded as ")), None)
         meta = replace(meta, source_format=document.source_format, pages=document.page_count, encoding=encoding)
-        layout = detect_layout(document)
-        if layout is None:
-            raise DocumentError(source.relative_path, f"unknown layout: {unread_summary(document)}")
-        extraction = extract(document, layout)
+        choice = choose(document)
+        if choice.extraction is None:
+            raise DocumentError(source.relative_path, f"unknown layout: {choice.unread}")
+        extraction = choice.extraction
     except DocumentError as exc:
         return {"meta": to_plain(meta), "error": str(exc), "extraction": None}
     except Exception as exc:  # an extractor bug must not stop the other documents

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from extractors.registry import detect_layout, extract
+from extractors.registry import choose
 from normalizers.text import clean_text
 from pipeline.normalize import NormalizedDocument, SourceMeta, extraction_to_rows
 from pipeline.sources import document_id_for, read_document, sha256_of
@@ -58,11 +58,11 @@ def pipeline_rows(path: Path) -> tuple[str | None, NormalizedDocument | None]:
     """(layout, rows) of one file as the pipeline reads it; (None, None) for an unknown layout."""
     relative = path.relative_to(ROOT).as_posix()
     document = read_document(relative, path.read_bytes())
-    layout = detect_layout(document)
-    if layout is None:
+    choice = choose(document)
+    if choice.extraction is None:
         return None, None
     meta = SourceMeta(document_id_for(path), relative, sha256_of(path), document.source_format, None, None)
-    return layout, extraction_to_rows(meta, extract(document, layout))
+    return choice.layout, extraction_to_rows(meta, choice.extraction)
 
 
 def load_expected(name: str) -> dict[str, Any]:
