@@ -24,6 +24,9 @@ _YEAR_TEXT = (
 )
 
 
+_YEAR_ONLY_RE = regex.compile(rf"^{_YEAR_TEXT}$")
+
+
 @dataclass(frozen=True)
 class ValueHeading:
     """A value column's heading: the kind it announces and the fiscal year it prints, if any."""
@@ -59,8 +62,8 @@ def read_value_heading(text: str, column: int = 0, era: str = "令和") -> Value
         return None
     year_text = match["pre"] or match["post"] or match["paren"] or ""
     year = fiscal_year(year_text, era) if year_text else None
-    if match["paren"] and year is None and regex.search(r"\d", match["paren"]):
-        return None
+    if match["paren"] and regex.search(r"\d", match["paren"]) and not _YEAR_ONLY_RE.match(match["paren"]):
+        return None  # `目標値（2019年度末までに50%）` prints a value, not a year
     return ValueHeading(column, kind, text, year)
 
 
