@@ -75,8 +75,13 @@ class _Header:
     name: str
     headings: list[tuple[str, str]]  # (kind, heading)
     inline_values: list[str]
-    line: int | None
+    row: Row  # the header row: where the indicator is printed
     filled: bool = False
+
+    @property
+    def line(self) -> int | None:
+        """The header row's line in a text dump."""
+        return self.row.line
 
 
 @dataclass
@@ -123,9 +128,9 @@ class CardGridReader:
             self._year_cols = nonempty(cells)
             return
         if self.section == "schedule" and self._year_cols:
-            self._schedule_row(cells, row.line)
+            self._schedule_row(cells, row)
         elif self.section == "indicators":
-            self._indicator_row(cells, row.line)
+            self._indicator_row(cells, row)
 
     # -- schedule -----------------------------------------------------------------
     def _year_for(self, col: int) -> str:
@@ -135,7 +140,7 @@ class CardGridReader:
                 label = year_label
         return label
 
-    def _schedule_row(self, cells: list[str], line: int | None) -> None:
+    def _schedule_row(self, cells: list[str], row: Row) -> None:
         found = nonempty(cells)
         shift = max(0, self._year_cols[0][0] - found[0][0])
         if len(found) == 1 and _SUBHEADING_RE.match(found[0][1]):
@@ -157,11 +162,15 @@ class CardGridReader:
                 c.text for c in self._previous_cells if order.index(c.year_label) <= start and not is_arrow(c.text)
             ]
             continues = carried[-1] if carried else None
-        self.result.schedule.append(RawScheduleRow(label=self._label, cells=raw_cells, line=line, continues=continues))
+        self.result.schedule.append(
+            RawScheduleRow(
+                label=self._label, cells=raw_cells, line=row.line, continues=continues, page=row.page, bbox=row.bbox
+            )
+        )
         self._previous_cells = raw_cells
 
     # -- indicators ---------------------------------------------------------------
-    def _indicator_row(self, cells: list[str], line: int | None) -> None:
+    def _indicator_row(self, cells: list[str], row: Row) -> None:
         found = nonempty(cells)
         heads = [(i, heading_of(t)) for i, t in found]
         first_heading = next((pos for pos, (_, h) in enumerate(heads) if h), None)
@@ -174,7 +183,7 @@ class CardGridReader:
                 name=" ".join(name_parts),
                 headings=[(k, hd) for k, hd, _ in headings],
                 inline_values=[v for _, _, v in headings if v] + extra,
-                line=line,
+                row=row,
             )
             if header.inline_values:
                 self._emit(header, header.inline_values)
@@ -203,7 +212,11 @@ class CardGridReader:
                 self._finding("packed_values_unsplit", f"{header.name!r}: {values!r}")
         for name, column in zip(names, columns, strict=False):
             raw_values = self._assign(header, column)
-            self.result.indicators.append(RawIndicator(name=name, values=tuple(raw_values), line=header.line))
+            self.result.indicators.append(
+                RawIndicator(
+                    name=name, values=tuple(raw_values), line=header.line, page=header.row.page, bbox=header.row.bbox
+                )
+            )
 
     def _assign(self, header: _Header, values: list[str]) -> list[RawValue]:
         headings = list(header.headings)
@@ -243,7 +256,11 @@ class CardGridReader:
         """Close the card: headers that never got values are reported, not dropped."""
         for header in self._headers:
             if not header.filled:
-                self.result.indicators.append(RawIndicator(name=header.name, values=(), line=header.line))
+                self.result.indicators.append(
+                    RawIndicator(
+                        name=header.name, values=(), line=header.line, page=header.row.page, bbox=header.row.bbox
+                    )
+                )
                 self._finding("indicator_without_values", repr(header.name), status="warning")
         if self._name_parts:
             self._finding("indicator_text_unassigned", repr(" ".join(self._name_parts)))

@@ -24,7 +24,7 @@ from extractors.fukuoka_dx_toc import Toc, TocGroup, read_toc
 from extractors.model import Extraction, Finding, RawCard
 from extractors.walk import Item, circled_number, walk
 from normalizers.text import clean_text
-from pipeline.blocks import Document, Row
+from pipeline.blocks import BBox, Document, Row
 
 LAYOUT = "fukuoka_dx_cards"
 
@@ -62,6 +62,7 @@ class _Unit:
     departments: str | None
     line: int | None
     page: int | None = None  # set for PDFs: the page the header is printed on
+    bbox: BBox | None = None  # and where on it
     items: list[Item] = field(default_factory=list)
 
 
@@ -126,7 +127,7 @@ def _read_body(items: Sequence[Item], toc: Toc) -> _Body:
         if header == "new":
             group = toc.groups[next_group]
             next_group += 1
-            unit = _Unit(group.path, texts[1], _header_departments(texts), item.row.line, item.row.page)
+            unit = _Unit(group.path, texts[1], _header_departments(texts), item.row.line, item.row.page, item.row.bbox)
             body.groups[group.path] = unit
             in_column = False
             continue
@@ -144,7 +145,7 @@ def _read_body(items: Sequence[Item], toc: Toc) -> _Body:
             if number == done + 1:
                 if number > len(group.subs):
                     body.problems.append(f"l.{item.row.line}: {path} {texts[1]!r} is not in the 目次")
-                unit = _Unit(path, texts[1], _header_departments(texts), item.row.line, item.row.page)
+                unit = _Unit(path, texts[1], _header_departments(texts), item.row.line, item.row.page, item.row.bbox)
                 body.subs[path] = unit
                 in_column = False
                 continue
@@ -319,6 +320,7 @@ def _card(
         is_repost=repost,
         source_line=unit.line if unit else None,
         source_page=unit.page if unit else None,
+        source_bbox=unit.bbox if unit else None,
         schedule=schedule,
         indicators=indicators,
     )

@@ -21,7 +21,7 @@ from extractors.footnotes import read_terms
 from extractors.model import DocumentInfo, Extraction, Finding, RawCard
 from extractors.walk import Item, circled_number, is_footnote_definition, walk
 from normalizers.text import clean_text
-from pipeline.blocks import Document, Row
+from pipeline.blocks import BBox, Document, Row
 
 LAYOUT = "fukuoka_plan_cards"
 
@@ -70,6 +70,7 @@ class _Unit:
     group: str | None
     line: int | None
     page: int | None
+    bbox: BBox | None
     items: list[Item] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
 
@@ -143,6 +144,7 @@ def extract(document: Document) -> Extraction:
                 group=group,
                 line=item.row.line,
                 page=item.row.page,
+                bbox=item.row.bbox,
             )
             units.append(card)
             last_card = number
@@ -161,6 +163,7 @@ def extract(document: Document) -> Extraction:
                     group=group,
                     line=item.row.line,
                     page=item.row.page,
+                    bbox=item.row.bbox,
                 )
             )
             continue
@@ -254,6 +257,7 @@ def _unit_to_card(unit: _Unit, findings: list[Finding]) -> RawCard:
         description=description,
         source_line=unit.line,
         source_page=unit.page,
+        source_bbox=unit.bbox,
         schedule=tuple(grid.schedule),
         indicators=tuple(grid.indicators),
     )

@@ -21,7 +21,7 @@ completeness against: a `completeness_unknown` finding says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -30,7 +30,7 @@ from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndi
 from extractors.walk import circled_number
 from normalizers.departments import DEPARTMENT_SUFFIXES
 from normalizers.text import fullwidth_to_halfwidth
-from pipeline.blocks import Document, Paragraph, Table
+from pipeline.blocks import BBox, Document, Paragraph, Row, Table
 from recognizers.grid import GridRow, table_to_grid
 from recognizers.hierarchy import Heading, HeadingStack, read_heading
 from recognizers.indicators import ValueHeading, is_name_heading, read_banner_target, row_kind, value_headings
@@ -62,6 +62,7 @@ class _Card:
     hierarchy: tuple[str, ...] = ()
     line: int | None = None
     page: int | None = None
+    bbox: BBox | None = None
     description: list[str] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
     schedule: list[RawScheduleRow] = field(default_factory=list)
@@ -135,45 +136,47 @@ class _Reader:
         self.paths.add(path)
         return path
 
-    def new_card(self, item_no: str | None, title: str, line: int | None, page: int | None) -> _Card:
+    def new_card(self, item_no: str | None, title: str, at: Row | Paragraph) -> _Card:
+        """A card printed at `at` (its header row, first labelled row or heading)."""
         number = fullwidth_to_halfwidth(item_no or "").strip()
         if not number:
             self.unnumbered += 1
         path = self._path(number or f"c{self.unnumbered}")
-        card = _Card(path, number, title, hierarchy=tuple(h.text for h in self.headings.current), line=line, page=page)
+        hierarchy = tuple(h.text for h in self.headings.current)
+        card = _Card(path, number, title, hierarchy=hierarchy, line=at.line, page=at.page, bbox=at.bbox)
         card.unnumbered = not number
         self.cards.append(card)
         return card
 
-    def owner(self, line: int | None, page: int | None) -> _Card | None:
+    def owner(self, at: Row | Paragraph) -> _Card | None:
         """The card schedules and indicators belong to: the card being read, else the innermost heading."""
         if self.card is not None:
             return self.card
         if self.headings.current:
-            return self.heading_card(line, page)
+            return self.heading_card(at)
         if self.last_caption:
             key = (self.last_caption,)
             if key not in self.heading_cards:
-                self.heading_cards[key] = self.new_card(None, self.last_caption, line, page)
+                self.heading_cards[key] = self.new_card(None, self.last_caption, at)
                 self.heading_cards[key].from_heading = True
             return self.heading_cards[key]
         return None
 
-    def enter_heading(self, heading: Heading, line: int | None, page: int | None) -> None:
+    def enter_heading(self, heading: Heading, at: Row | Paragraph) -> None:
         """A heading closes the card being read; it is a candidate initiative of its own."""
         self.headings.push(heading)
         self.card = None
         self.last_caption = None
-        self.heading_card(line, page)
+        self.heading_card(at)
 
-    def heading_card(self, line: int | None, page: int | None) -> _Card:
+    def heading_card(self, at: Row | Paragraph) -> _Card:
         """The card of the innermost heading in force (made when the heading is entered)."""
         key = tuple(h.text for h in self.headings.current)
         if key not in self.heading_cards:
-            self.heading_cards[key] = self.new_heading_card(self.headings.current[-1], line, page)
+            self.heading_cards[key] = self.new_heading_card(self.headings.current[-1], at)
         return self.heading_cards[key]
 
-    def new_heading_card(self, heading: Heading, line: int | None, page: int | None) -> _Card:
+    def new_heading_card(self, heading: Heading, at: Row | Paragraph) -> _Card:
         number = heading.number or ""
         path = self._path(f"{heading.style}{number}" if number else f"{heading.style}~h{len(self.heading_cards) + 1}")
         card = _Card(
@@ -181,8 +184,9 @@ class _Reader:
             number,
             heading.name or heading.text,
             hierarchy=tuple(h.text for h in self.headings.current[:-1]),
-            line=line,
-            page=page,
+            line=at.line,
+            page=at.page,
+            bbox=at.bbox,
             from_heading=True,
             style=heading.style,
         )
@@ -197,38 +201,41 @@ class _Reader:
             self.card = None
             return
         if heading := read_heading(text):
-            self.enter_heading(heading, block.line, block.page)
+            self.enter_heading(heading, block)
             return
         if (bullet := _BULLET_RE.match(text)) and self._in_initiative_section():
             # `●安心・安全に暮らせる快適なまちづくり` under `経営の基本方針`: each bullet is an initiative.
-            self.card = self.new_card(None, bullet["title"], block.line, block.page)
+            self.card = self.new_card(None, bullet["title"], block)
             self.card.bullet = True
             return
         if self.card is not None and self.card.bullet and not self.card.schedule and not self.card.indicators:
             self.card.description.append(text)
             return
-        if self._banner(text, block.line, block.page):
+        if self._banner(text, block):
             return
         if department := inline_department(text):
             # `…を支援します。担当課：商工観光課`: the department of what is being described.
-            owner = self.card or self.owner(block.line, block.page)
+            owner = self.card or self.owner(block)
             if owner is not None and not owner.departments:
                 owner.departments = department
         if len(text) <= 40 and _JAPANESE_RE.search(text) and not text.endswith("。"):
             self.last_caption = text
 
-    def _banner(self, text: str, line: int | None, page: int | None) -> bool:
+    def _banner(self, text: str, at: Row | Paragraph) -> bool:
         """A banner target (`数値目標：転入者数 3,150人（2014年度）→ 3,400人（2019年度）`) as an indicator."""
         banner = read_banner_target(text, self.era)
         if banner is None:
             return False
-        owner = self.owner(line, page)
+        owner = self.owner(at)
         if owner is not None:
-            values = (
-                RawValue("baseline", banner.baseline_year, banner.baseline),
-                RawValue("final_target", banner.target_year, banner.target),
+            values = tuple(
+                RawValue(kind, year, text, page=at.page, line=at.line, bbox=at.bbox)
+                for kind, year, text in (
+                    ("baseline", banner.baseline_year, banner.baseline),
+                    ("final_target", banner.target_year, banner.target),
+                )
             )
-            owner.indicators.append(RawIndicator(banner.name, values, line=line))
+            owner.indicators.append(RawIndicator(banner.name, values, line=at.line, page=at.page, bbox=at.bbox))
         return True
 
     def _in_initiative_section(self) -> bool:
@@ -251,11 +258,11 @@ class _Reader:
                 continue
             if all(is_schedule_marker(t) or label_key(t) == "指標" for _, t in found):
                 continue
-            if len(found) == 1 and self._banner(found[0][1], grid_row.row.line, grid_row.row.page):
+            if len(found) == 1 and self._banner(found[0][1], grid_row.row):
                 read_rows += 1  # a boxed banner target
                 continue
             if len(found) == 1 and (heading := read_heading(found[0][1])):
-                self.enter_heading(heading, grid_row.row.line, grid_row.row.page)  # a heading row across the table
+                self.enter_heading(heading, grid_row.row)  # a heading row across the table
                 read_rows += 1
                 continue
             new_mode = self._header(texts, grid_row.colspans)
@@ -347,7 +354,7 @@ class _Reader:
             parent = self.card if self.card.parent_path is None else self._card_by_path(self.card.parent_path)
             if parent is None:
                 return False
-            sub = self.new_card(None, title, row.line, row.page)
+            sub = self.new_card(None, title, row)
             self.paths.discard(sub.path)
             self.unnumbered -= 1
             sub.path = self._path(f"{parent.path}/{circled}")
@@ -358,7 +365,7 @@ class _Reader:
         match = _NUMBER_RE.match(fullwidth_to_halfwidth(number))
         if match is None:
             return False
-        self.card = self.new_card(match["no"], title, row.line, row.page)
+        self.card = self.new_card(match["no"], title, row)
         self.card.departments = unwrap_departments(departments)
         return True
 
@@ -370,14 +377,14 @@ class _Reader:
         for label, value in pairs:
             if label.field == "title":
                 if self.card is None or self.card.title:
-                    self.card = self.new_card(self.pending_no, value, row.line, row.page)
+                    self.card = self.new_card(self.pending_no, value, row)
                     self.card.labelled = True
                     self.pending_no = None
                 else:
                     self.card.title = value
                 continue
             if self.card is None:
-                self.card = self.new_card(self.pending_no, "", row.line, row.page)
+                self.card = self.new_card(self.pending_no, "", row)
                 self.card.labelled = True
                 self.pending_no = None
             if label.field == "departments":
@@ -433,7 +440,7 @@ class _Reader:
         if not title:
             return self._list_subheader(mode, texts)
         row = grid_row.row
-        card = self.new_card(by_field.get("item_no"), title, row.line, row.page)
+        card = self.new_card(by_field.get("item_no"), title, row)
         card.departments = unwrap_departments(by_field.get("departments"))
         if description := by_field.get("description"):
             card.description.append(description)
@@ -441,7 +448,7 @@ class _Reader:
         if mode.years:
             cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
             if cells:
-                card.schedule.append(RawScheduleRow(None, cells, line=row.line))
+                card.schedule.append(RawScheduleRow(None, cells, line=row.line, page=row.page, bbox=row.bbox))
         self.card = None
         return True
 
@@ -463,7 +470,7 @@ class _Reader:
         label_cells = [t for t in texts[:first] if t]
         kinds = [k for t in label_cells if (k := row_kind(t))]
         row = grid_row.row
-        owner = self.owner(row.line, row.page)
+        owner = self.owner(row)
         if owner is None:
             return False
         if kinds and mode.split_years:
@@ -481,12 +488,19 @@ class _Reader:
             for heading in mode.years:
                 text = texts[heading.column] if heading.column < len(texts) else ""
                 if text:
-                    values.append(RawValue(kinds[0], heading.label, text, year=heading.year))
+                    bbox = grid_row.bboxes[heading.column] if heading.column < len(grid_row.bboxes) else None
+                    values.append(
+                        RawValue(
+                            kinds[0], heading.label, text, year=heading.year, page=row.page, line=row.line, bbox=bbox
+                        )
+                    )
             if mode.last_card is owner and owner.indicators and mode.same_indicator(name):
                 last = owner.indicators[-1]
-                owner.indicators[-1] = RawIndicator(last.name, (*last.values, *values), last.line, unit=last.unit)
+                owner.indicators[-1] = replace(last, values=(*last.values, *values))
             else:
-                owner.indicators.append(RawIndicator(name, tuple(values), line=row.line, unit=unit or None))
+                owner.indicators.append(
+                    RawIndicator(name, tuple(values), line=row.line, unit=unit or None, page=row.page, bbox=row.bbox)
+                )
             mode.last_card, mode.last_name = owner, name
             return True
         cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
@@ -501,7 +515,8 @@ class _Reader:
         if is_continuation(cells[0].text) and owner.schedule:
             previous = [c.text for c in owner.schedule[-1].cells if not is_continuation(c.text)]
             continues = previous[-1] if previous else None
-        mode.schedule.append((owner, RawScheduleRow(label, cells, line=row.line, continues=continues)))
+        schedule_row = RawScheduleRow(label, cells, line=row.line, continues=continues, page=row.page, bbox=row.bbox)
+        mode.schedule.append((owner, schedule_row))
         return True
 
     def _close(self, mode: _Mode | None) -> int:
@@ -521,16 +536,18 @@ class _Reader:
         if name is None:
             return False
         cells = [(i, t) for i, t in enumerate(texts) if t and i >= first and i != mode.unit_column]
-        values = _assign_values(mode.values, cells, len(texts))
+        values = _assign_values(mode.values, cells, len(texts), grid_row)
         if values is None:
             self.findings.append(Finding("values_unassigned", "error", detail=f"{name!r}: {[t for _, t in cells]!r}"))
             return False
         row = grid_row.row
-        owner = self.owner(row.line, row.page)
+        owner = self.owner(row)
         if owner is None:
             return False
         unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < len(texts) else ""
-        owner.indicators.append(RawIndicator(name, tuple(values), line=row.line, unit=unit or None))
+        owner.indicators.append(
+            RawIndicator(name, tuple(values), line=row.line, unit=unit or None, page=row.page, bbox=row.bbox)
+        )
         mode.pending_name = None
         return True
 
@@ -564,22 +581,28 @@ class _Reader:
         return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
 
 
-def _assign_values(headings: list[ValueHeading], cells: list[tuple[int, str]], width: int) -> list[RawValue] | None:
+def _assign_values(
+    headings: list[ValueHeading], cells: list[tuple[int, str]], width: int, grid_row: GridRow
+) -> list[RawValue] | None:
     """Values under their headings: by column where each value sits in a heading's column range, else in order."""
     bounds = [(h, h.column, headings[i + 1].column if i + 1 < len(headings) else width) for i, h in enumerate(headings)]
-    placed: dict[int, list[str]] = {}
+    row = grid_row.row
+
+    def value(heading: ValueHeading, column: int, text: str) -> RawValue:
+        bbox = grid_row.bboxes[column] if column < len(grid_row.bboxes) else None
+        return RawValue(heading.kind, heading.text, text, year=heading.year, page=row.page, line=row.line, bbox=bbox)
+
+    placed: dict[int, list[tuple[int, str]]] = {}
     for column, text in cells:
         slot = next((k for k, (_, start, end) in enumerate(bounds) if start <= column < end), None)
         if slot is None:
             placed = {}
             break
-        placed.setdefault(slot, []).append(text)
+        placed.setdefault(slot, []).append((column, text))
     if placed and all(len(v) == 1 for v in placed.values()):
-        return [
-            RawValue(bounds[k][0].kind, bounds[k][0].text, placed[k][0], year=bounds[k][0].year) for k in sorted(placed)
-        ]
+        return [value(bounds[k][0], *placed[k][0]) for k in sorted(placed)]
     if len(cells) == len(headings):
-        return [RawValue(h.kind, h.text, t, year=h.year) for h, (_, t) in zip(headings, cells, strict=True)]
+        return [value(h, column, text) for h, (column, text) in zip(headings, cells, strict=True)]
     return None
 
 
@@ -636,6 +659,7 @@ def _to_raw(card: _Card) -> RawCard:
         attributes=tuple(sorted(card.attributes.items())),
         source_line=card.line,
         source_page=card.page,
+        source_bbox=card.bbox,
         schedule=tuple(card.schedule),
         indicators=tuple(card.indicators),
     )

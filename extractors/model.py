@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.blocks import BBox
+
 
 @dataclass(frozen=True)
 class RawScheduleCell:
@@ -27,6 +29,8 @@ class RawScheduleRow:
     cells: tuple[RawScheduleCell, ...]
     line: int | None = None
     continues: str | None = None  # activity carried from the row above when this row opens with an arrow
+    page: int | None = None
+    bbox: BBox | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,9 @@ class RawValue:
     text: str
     year_hint: str | None = None  # year heading to use when `heading` prints none (reported as a finding)
     year: int | None = None  # fiscal year of the column when the reader resolved it from the heading row
+    page: int | None = None
+    line: int | None = None
+    bbox: BBox | None = None  # the value's own cell
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,8 @@ class RawIndicator:
     line: int | None = None
     note: str | None = None
     unit: str | None = None  # printed in a unit column of its own (`単位 | 件`), not in the name
+    page: int | None = None
+    bbox: BBox | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,7 @@ class RawCard:
     is_repost: bool = False
     source_line: int | None = None
     source_page: int | None = None
+    source_bbox: BBox | None = None
     schedule: tuple[RawScheduleRow, ...] = ()
     indicators: tuple[RawIndicator, ...] = ()
 

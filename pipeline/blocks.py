@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+#: Where a PDF printed something: (x0, top, x1, bottom) in points from the page's top-left corner.
+BBox = tuple[float, float, float, float]
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -27,6 +30,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     shaded: bool = False
+    bbox: BBox | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Row:
     cells: tuple[Cell, ...]
     line: int | None = None
     page: int | None = None
+    bbox: BBox | None = None
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -50,6 +55,7 @@ class Paragraph:
     text: str
     line: int | None = None
     page: int | None = None
+    bbox: BBox | None = None
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,7 @@ def _initiative(doc: str, initiative_id: str, card: RawCard) -> InitiativeRow:
         source_line=card.source_line,
         departments_raw=card.departments,
         has_other_departments=others,
+        source_bbox=card.source_bbox,
     )
 
 
@@ -260,6 +261,8 @@ def _schedule(
                 continued=continued,
                 year_label=cell.year_label,
                 source_line=row.line,
+                source_page=row.page,
+                source_bbox=row.bbox,
             )
         )
     return rows
@@ -329,12 +332,17 @@ def _indicator(
                 year_source=source,
                 unit=parsed.unit,
                 note=parsed.note,
+                source_page=value.page if value.page is not None else raw.page,
+                source_line=value.line,
+                source_bbox=value.bbox,
             )
         )
         previous = parsed
     if unit is None and value_units and len(set(value_units)) == 1:
         unit = value_units[0]
-    out.indicators.append(IndicatorRow(doc, initiative_id, indicator_id, name, raw.name, unit, note, raw.line))
+    out.indicators.append(
+        IndicatorRow(doc, initiative_id, indicator_id, name, raw.name, unit, note, raw.line, raw.page, raw.bbox)
+    )
 
 
 def _value_year(

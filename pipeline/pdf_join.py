@@ -67,7 +67,12 @@ def _append(first: TableDraft, second: TableDraft, cols: list[int]) -> TableDraf
                 wide[c] = remap[index]
         owner.append(wide)
     grid = Grid(list(a.xs), ys, regions, owner)
-    return TableDraft(grid, texts, first.row_pages + second.row_pages, first.page, shaded)
+    shifts = _shifts(first) + [shift + s for s in _shifts(second)]
+    return TableDraft(grid, texts, first.row_pages + second.row_pages, first.page, shaded, shifts)
+
+
+def _shifts(table: TableDraft) -> list[float]:
+    return table.row_shift or [0.0] * (len(table.grid.ys) - 1)
 
 
 def _shading(table: TableDraft) -> list[bool]:

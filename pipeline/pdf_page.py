@@ -36,6 +36,7 @@ class TableDraft:
     row_pages: list[int]
     page: int
     shaded: list[bool] = field(default_factory=list)  # per region: its background is filled
+    row_shift: list[float] = field(default_factory=list)  # per row: added to its y by a join (its page's y + shift)
 
     @property
     def top(self) -> float:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from pipeline.blocks import Block, Cell, Document, Page, Paragraph, Row, Table
+from pipeline.blocks import BBox, Block, Cell, Document, Page, Paragraph, Row, Table
 from pipeline.errors import DocumentError
 from pipeline.pdf_chars import FontCheck
 from pipeline.pdf_join import join_pages
@@ -108,19 +108,33 @@ def _check_text(path: str, drafts: list[PageDraft]) -> list[str]:
     return notes
 
 
+def _box(x0: float, top: float, x1: float, bottom: float) -> BBox:
+    """A box rounded to 0.1 pt: enough to find the print, and stable across runs."""
+    return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
 def _block(item: TableDraft | TextDraft) -> Block:
     if isinstance(item, TextDraft):
-        return Paragraph(text=item.text, page=item.page)
+        return Paragraph(text=item.text, page=item.page, bbox=_box(item.x0, item.top, item.x1, item.bottom))
     grid = item.grid
+    shifts = item.row_shift or [0.0] * len(grid.owner)
     rows = []
     for r, owners in enumerate(grid.owner):
         cells = []
+        shift = shifts[r]
         for c, index in enumerate(owners):
             region = grid.regions[index]
             if region.r0 == r and region.c0 == c:
                 shaded = bool(item.shaded) and item.shaded[index]
-                cells.append(Cell(item.texts[index], region.c1 - region.c0, region.r1 - region.r0, shaded))
+                # A cell merged down across a page break is placed by its part on its first page.
+                last = region.r0
+                while last + 1 < region.r1 and item.row_pages[last + 1] == item.row_pages[region.r0]:
+                    last += 1
+                x0, x1 = grid.xs[region.c0], grid.xs[region.c1]
+                bbox = _box(x0, grid.ys[region.r0] - shift, x1, grid.ys[last + 1] - shift)
+                cells.append(Cell(item.texts[index], region.c1 - region.c0, region.r1 - region.r0, shaded, bbox))
             else:
                 cells.append(Cell(""))  # covered by a merged cell: padding, as in a dump
-        rows.append(Row(cells=tuple(cells), page=item.row_pages[r]))
+        row_box = _box(grid.xs[0], grid.ys[r] - shift, grid.xs[-1], grid.ys[r + 1] - shift)
+        rows.append(Row(cells=tuple(cells), page=item.row_pages[r], bbox=row_box))
     return Table(rows=tuple(rows), origin="pdf", page=item.page)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 CONTRACT_VERSION = "1"
+#: A PDF box: [x0, top, x1, bottom] in points from the page's top-left corner, rounded to 0.1 pt.
+BBOX = pa.list_(pa.float64(), 4)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class InitiativeRow:
     source_line: int | None
     departments_raw: str | None  # extension
     has_other_departments: bool  # extension: the list ends in ほか / 他 / など
+    source_bbox: tuple[float, ...] | None = None  # extension: where a PDF printed the card's header
 
 
 INITIATIVE_SCHEMA = pa.schema(
@@ -111,6 +114,7 @@ INITIATIVE_SCHEMA = pa.schema(
         ("source_line", pa.int32()),
         ("departments_raw", pa.string()),
         ("has_other_departments", pa.bool_()),
+        ("source_bbox", BBOX),
     ]
 )
 
@@ -129,6 +133,8 @@ class ScheduleRow:
     continued: bool
     year_label: str  # extension: the year heading as printed (`3年度`)
     source_line: int | None  # extension
+    source_page: int | None = None  # extension
+    source_bbox: tuple[float, ...] | None = None  # extension: the grid row's box on its page
 
 
 SCHEDULE_SCHEMA = pa.schema(
@@ -143,6 +149,8 @@ SCHEDULE_SCHEMA = pa.schema(
         ("continued", pa.bool_()),
         ("year_label", pa.string()),
         ("source_line", pa.int32()),
+        ("source_page", pa.int32()),
+        ("source_bbox", BBOX),
     ]
 )
 
@@ -159,6 +167,8 @@ class IndicatorRow:
     unit: str | None
     note: str | None
     source_line: int | None  # extension
+    source_page: int | None = None  # extension
+    source_bbox: tuple[float, ...] | None = None  # extension: the indicator's row (its name) on its page
 
 
 INDICATOR_SCHEMA = pa.schema(
@@ -171,6 +181,8 @@ INDICATOR_SCHEMA = pa.schema(
         ("unit", pa.string()),
         ("note", pa.string()),
         ("source_line", pa.int32()),
+        ("source_page", pa.int32()),
+        ("source_bbox", BBOX),
     ]
 )
 
@@ -194,6 +206,9 @@ class ValueRow:
     year_source: str | None  # extension: heading / grid / text — where fiscal_year was read
     unit: str | None  # extension: unit printed in the cell (`13分野` → 分野)
     note: str | None  # extension: qualifiers printed in the cell
+    source_page: int | None = None  # extension
+    source_line: int | None = None  # extension: the value's line in a text dump, where known
+    source_bbox: tuple[float, ...] | None = None  # extension: the value's cell on its page
 
 
 VALUE_SCHEMA = pa.schema(
@@ -213,6 +228,9 @@ VALUE_SCHEMA = pa.schema(
         ("year_source", pa.string()),
         ("unit", pa.string()),
         ("note", pa.string()),
+        ("source_page", pa.int32()),
+        ("source_line", pa.int32()),
+        ("source_bbox", BBOX),
     ]
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.blocks import Row, Table
+from pipeline.blocks import BBox, Row, Table
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class GridRow:
     colspans: tuple[int, ...]
     row: Row
     shaded: tuple[bool, ...] = ()
+    bboxes: tuple[BBox | None, ...] = ()  # each position's cell box on a PDF page
 
     def nonempty(self) -> list[tuple[int, str]]:
         """(column, stripped text) of the non-empty positions."""
@@ -36,6 +37,7 @@ def table_to_grid(table: Table) -> list[GridRow]:
                 tuple(max(1, c.colspan) for c in row.cells),
                 row,
                 tuple(c.shaded for c in row.cells),
+                tuple(c.bbox for c in row.cells),
             )
             for row in table.rows
         ]

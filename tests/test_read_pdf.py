@@ -36,7 +36,9 @@ CARD_PDFS = {
     "fukuoka_dx_cards.pdf": ROOT / "raw" / "fukuoka_dx_strategy_action_items_2023.txt",
 }
 # Fields that say where a record was printed (a dump line, a PDF page), not what it says.
-PROVENANCE = frozenset({"source_line", "source_page", "source_path", "source_sha256", "source_format", "pages"})
+PROVENANCE = frozenset(
+    {"source_line", "source_page", "source_bbox", "source_path", "source_sha256", "source_format", "pages"}
+)
 
 
 @cache
@@ -129,7 +131,10 @@ def test_table_continued_on_next_page_is_one_table() -> None:
     tables = _tables(read_fixture("layout_features.pdf"))
     long = next(t for t in tables if t.rows[0].texts == ("区分", "内容", "金額"))
     assert len(long.rows) == 41
-    assert long.rows[1].cells[0] == long.rows[1].cells[0].__class__("継続する区分", 1, 40)  # merged cell rejoined
+    merged = long.rows[1].cells[0]
+    assert (merged.text, merged.colspan, merged.rowspan) == ("継続する区分", 1, 40)  # merged cell rejoined
+    # Its box is its part on the first page, which it reaches the bottom of.
+    assert merged.bbox is not None and merged.bbox[1] < merged.bbox[3] <= 842
     assert {r.page for r in long.rows} == {1, 2}
     assert [r.texts[1:] for r in long.rows[-2:]] == [("項目39", "39,000"), ("項目40", "40,000")]
     assert all(r.texts[0] == "" for r in long.rows[2:])  # positions under the merged cell stay in place
