@@ -16,12 +16,12 @@ column positions, so nothing here trusts a column index on its own:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from extractors.model import Finding, RawIndicator, RawScheduleCell, RawScheduleRow, RawValue
-from pipeline.blocks import Row
+from pipeline.blocks import BBox, Row
 from recognizers.schedule import is_continuation
 from recognizers.years import read_year_heading
 
@@ -186,7 +186,7 @@ class CardGridReader:
                 row=row,
             )
             if header.inline_values:
-                self._emit(header, header.inline_values)
+                self._emit(header, header.inline_values, row, [row.bbox] * len(header.inline_values))
             else:
                 self._headers.append(header)
             return
@@ -195,9 +195,11 @@ class CardGridReader:
             # Text before a header: part of the next indicator's name.
             self._name_parts.extend(t for _, t in found)
             return
-        self._emit(pending, [t for _, t in found])
+        boxes = [row.cells[i].bbox if i < len(row.cells) else None for i, _ in found]
+        self._emit(pending, [t for _, t in found], row, boxes)
 
-    def _emit(self, header: _Header, values: list[str]) -> None:
+    def _emit(self, header: _Header, values: list[str], row: Row, boxes: list[BBox | None]) -> None:
+        """Values of one header, in printed order; each keeps the page, line and box of its cell."""
         header.filled = True
         names = [header.name]
         packed = _PACKED_NAME_RE.match(header.name)
@@ -211,7 +213,10 @@ class CardGridReader:
                 names = [header.name]
                 self._finding("packed_values_unsplit", f"{header.name!r}: {values!r}")
         for name, column in zip(names, columns, strict=False):
-            raw_values = self._assign(header, column)
+            raw_values = [
+                replace(value, page=row.page, line=row.line, bbox=box)
+                for value, box in zip(self._assign(header, column), boxes, strict=False)
+            ]
             self.result.indicators.append(
                 RawIndicator(
                     name=name, values=tuple(raw_values), line=header.line, page=header.row.page, bbox=header.row.bbox
