@@ -20,7 +20,14 @@ pipeline never writes them). Into tests/fixtures/office/ and tests/expected/:
   in its card style: number | title | department, description beside a 工程 grid of `→`
   glyphs and 指標 rows; 取組方針/推進項目 heading lines where they change; no 目次;
 * `years_mixed` (Calc) — a 工程表 on three sheets whose year headings are `20XX年度`, `R6…R9`
-  and a mixture of both, continuations printed as `⇒` or `━━▶` text, columns 事業名/所管課.
+  and a mixture of both, continuations printed as `⇒` or `━━▶` text, columns 事業名/所管課;
+* `dx_reprint` (Calc) — 13 cards and groups of 福岡市DX戦略 実行項目集 (seed 002), in its card style:
+  a `1-14 | title | 所管局` band, 概要 beside a 工程 grid (`5年度 … 8年度`; `→` glyphs, on some cards
+  grey-filled bars), a 指標 table `現状値（4年度）| 中間目標（6年度）| 最終目標（8年度）`, sub-items `①②…`
+  under their group's band.
+
+The reprint prints what the pipeline reads from the bundled dump (hand-checked), as
+`chapter_excerpt` does; its expected records are that reading of exactly the cards printed.
 
 Fonts are IPAexGothic/IPAexMincho (fonts-ipaexfont), embedded as subsets by LibreOffice. Each
 printed PDF is rewritten with PyMuPDF with fixed metadata and file ID; with the same
@@ -46,11 +53,25 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from office_pdfs import chapter_excerpt, kouteihyo, kpi_tables, labelled_cards, years_mixed  # noqa: E402
+from office_pdfs import (  # noqa: E402
+    chapter_excerpt,
+    dx_reprint,
+    kouteihyo,
+    kpi_tables,
+    labelled_cards,
+    years_mixed,
+)
 from office_pdfs.printing import convert, page_texts, settle  # noqa: E402
 from office_pdfs.records import Expected, contract_text, expected_json  # noqa: E402
 
-STYLES: tuple[ModuleType, ...] = (kouteihyo, labelled_cards, kpi_tables, chapter_excerpt, years_mixed)
+STYLES: tuple[ModuleType, ...] = (
+    kouteihyo,
+    labelled_cards,
+    kpi_tables,
+    chapter_excerpt,
+    years_mixed,
+    dx_reprint,
+)
 MAX_PAGES = 4
 
 
