@@ -24,10 +24,13 @@ pipeline never writes them). Into tests/fixtures/office/ and tests/expected/:
 * `dx_reprint` (Calc) — 13 cards and groups of 福岡市DX戦略 実行項目集 (seed 002), in its card style:
   a `1-14 | title | 所管局` band, 概要 beside a 工程 grid (`5年度 … 8年度`; `→` glyphs, on some cards
   grey-filled bars), a 指標 table `現状値（4年度）| 中間目標（6年度）| 最終目標（8年度）`, sub-items `①②…`
-  under their group's band.
+  under their group's band;
+* `iizuka_reprint` (Writer) — 8 取組項目個票 of 飯塚市行政経営戦略推進ビジョン (seed 003), two to a page:
+  the card's own labels (取組項目名, 主たる所管部署, 関係部署, …), a 年度計画 grid `令和6年度計画 …`,
+  the target rows 各年度目標 / 業務量削減目標値 / 財政効果目標額 by year, the empty 実績 and 評価 rows.
 
-The reprint prints what the pipeline reads from the bundled dump (hand-checked), as
-`chapter_excerpt` does; its expected records are that reading of exactly the cards printed.
+The two reprints print what the pipeline reads from the bundled dumps (hand-checked), as
+`chapter_excerpt` does; their expected records are that reading of exactly the cards printed.
 
 Fonts are IPAexGothic/IPAexMincho (fonts-ipaexfont), embedded as subsets by LibreOffice. Each
 printed PDF is rewritten with PyMuPDF with fixed metadata and file ID; with the same
@@ -56,6 +59,7 @@ sys.path.insert(0, str(ROOT))
 from office_pdfs import (  # noqa: E402
     chapter_excerpt,
     dx_reprint,
+    iizuka_reprint,
     kouteihyo,
     kpi_tables,
     labelled_cards,
@@ -71,6 +75,7 @@ STYLES: tuple[ModuleType, ...] = (
     chapter_excerpt,
     years_mixed,
     dx_reprint,
+    iizuka_reprint,
 )
 MAX_PAGES = 4
 
