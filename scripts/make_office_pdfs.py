@@ -27,9 +27,11 @@ pipeline never writes them). Into tests/fixtures/office/ and tests/expected/:
   under their group's band;
 * `iizuka_reprint` (Writer) — 8 取組項目個票 of 飯塚市行政経営戦略推進ビジョン (seed 003), two to a page:
   the card's own labels (取組項目名, 主たる所管部署, 関係部署, …), a 年度計画 grid `令和6年度計画 …`,
-  the target rows 各年度目標 / 業務量削減目標値 / 財政効果目標額 by year, the empty 実績 and 評価 rows.
+  the target rows 各年度目標 / 業務量削減目標値 / 財政効果目標額 by year, the empty 実績 and 評価 rows;
+* `fukuyama_reprint` (Calc) — 12 個別事業 cards of 福山市 行政版デジタル化実行計画 (seed 004), A4 portrait:
+  事業名称 … 担当課 rows, 指標とスケジュール, a table `2021年度 … 2024年度` of 目標 and 実績 rows.
 
-The two reprints print what the pipeline reads from the bundled dumps (hand-checked), as
+The three reprints print what the pipeline reads from the bundled dumps (hand-checked), as
 `chapter_excerpt` does; their expected records are that reading of exactly the cards printed.
 
 Fonts are IPAexGothic/IPAexMincho (fonts-ipaexfont), embedded as subsets by LibreOffice. Each
@@ -59,6 +61,7 @@ sys.path.insert(0, str(ROOT))
 from office_pdfs import (  # noqa: E402
     chapter_excerpt,
     dx_reprint,
+    fukuyama_reprint,
     iizuka_reprint,
     kouteihyo,
     kpi_tables,
@@ -76,6 +79,7 @@ STYLES: tuple[ModuleType, ...] = (
     years_mixed,
     dx_reprint,
     iizuka_reprint,
+    fukuyama_reprint,
 )
 MAX_PAGES = 4
 

@@ -22,6 +22,8 @@ FLOORS = {
     # Reprints of the seed cards (scripts/office_pdfs/*_reprint.py), at what the generic readers make of them today.
     "dx_reprint": 0.53,
     "iizuka_reprint": 0.34,
+    # The fukuyama_cards profile is chosen for the Calc reprint but publishes no initiative of it.
+    "fukuyama_reprint": 0.0,
     "nankoku_r8_budget_study_session": 1.0,
     # The 経営比較分析表's charts print their values as chart labels, which no recognizer reads yet.
     "otoineppu_sewerage_business_strategy": 0.03,
