@@ -20,7 +20,19 @@ pipeline never writes them). Into tests/fixtures/office/ and tests/expected/:
   in its card style: number | title | department, description beside a 工程 grid of `→`
   glyphs and 指標 rows; 取組方針/推進項目 heading lines where they change; no 目次;
 * `years_mixed` (Calc) — a 工程表 on three sheets whose year headings are `20XX年度`, `R6…R9`
-  and a mixture of both, continuations printed as `⇒` or `━━▶` text, columns 事業名/所管課.
+  and a mixture of both, continuations printed as `⇒` or `━━▶` text, columns 事業名/所管課;
+* `dx_reprint` (Calc) — 13 cards and groups of 福岡市DX戦略 実行項目集 (seed 002), in its card style:
+  a `1-14 | title | 所管局` band, 概要 beside a 工程 grid (`5年度 … 8年度`; `→` glyphs, on some cards
+  grey-filled bars), a 指標 table `現状値（4年度）| 中間目標（6年度）| 最終目標（8年度）`, sub-items `①②…`
+  under their group's band;
+* `iizuka_reprint` (Writer) — 8 取組項目個票 of 飯塚市行政経営戦略推進ビジョン (seed 003), two to a page:
+  the card's own labels (取組項目名, 主たる所管部署, 関係部署, …), a 年度計画 grid `令和6年度計画 …`,
+  the target rows 各年度目標 / 業務量削減目標値 / 財政効果目標額 by year, the empty 実績 and 評価 rows;
+* `fukuyama_reprint` (Calc) — 12 個別事業 cards of 福山市 行政版デジタル化実行計画 (seed 004), A4 portrait:
+  事業名称 … 担当課 rows, 指標とスケジュール, a table `2021年度 … 2024年度` of 目標 and 実績 rows.
+
+The three reprints print what the pipeline reads from the bundled dumps (hand-checked), as
+`chapter_excerpt` does; their expected records are that reading of exactly the cards printed.
 
 Fonts are IPAexGothic/IPAexMincho (fonts-ipaexfont), embedded as subsets by LibreOffice. Each
 printed PDF is rewritten with PyMuPDF with fixed metadata and file ID; with the same
@@ -46,11 +58,29 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from office_pdfs import chapter_excerpt, kouteihyo, kpi_tables, labelled_cards, years_mixed  # noqa: E402
+from office_pdfs import (  # noqa: E402
+    chapter_excerpt,
+    dx_reprint,
+    fukuyama_reprint,
+    iizuka_reprint,
+    kouteihyo,
+    kpi_tables,
+    labelled_cards,
+    years_mixed,
+)
 from office_pdfs.printing import convert, page_texts, settle  # noqa: E402
 from office_pdfs.records import Expected, contract_text, expected_json  # noqa: E402
 
-STYLES: tuple[ModuleType, ...] = (kouteihyo, labelled_cards, kpi_tables, chapter_excerpt, years_mixed)
+STYLES: tuple[ModuleType, ...] = (
+    kouteihyo,
+    labelled_cards,
+    kpi_tables,
+    chapter_excerpt,
+    years_mixed,
+    dx_reprint,
+    iizuka_reprint,
+    fukuyama_reprint,
+)
 MAX_PAGES = 4
 
 

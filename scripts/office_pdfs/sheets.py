@@ -17,9 +17,11 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 POINTS_PER_WIDTH_UNIT = 7.0
-# Landscape A4 with the margins of `landscape_page`: what the body of one page holds.
+# A4 with the margins of `landscape_page` / `portrait_page`: what the body of one page holds.
 LANDSCAPE_BODY_W = 770.0
 LANDSCAPE_BODY_H = 480.0  # measured; LibreOffice prints rows about 2 % shorter than asked, which leaves a margin
+PORTRAIT_BODY_W = 520.0
+PORTRAIT_BODY_H = 725.0  # the landscape figures with the page's sides swapped
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,16 @@ def set_height(ws: Worksheet, row: int, height_pt: float) -> None:
 
 def landscape_page(ws: Worksheet, header: str | None, footer_page_number: bool, font: str) -> None:
     """A4 landscape at 100 %, the margins `LANDSCAPE_BODY_*` are measured for, a running header and page number."""
-    ws.page_setup.orientation = "landscape"
+    _a4_page(ws, "landscape", header, footer_page_number, font)
+
+
+def portrait_page(ws: Worksheet, header: str | None, footer_page_number: bool, font: str) -> None:
+    """A4 portrait at 100 %, the margins `PORTRAIT_BODY_*` are measured for, a running header and page number."""
+    _a4_page(ws, "portrait", header, footer_page_number, font)
+
+
+def _a4_page(ws: Worksheet, orientation: str, header: str | None, footer_page_number: bool, font: str) -> None:
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.scale = 100
     ws.page_margins = PageMargins(left=0.45, right=0.45, top=0.7, bottom=0.7, header=0.3, footer=0.3)
