@@ -33,7 +33,15 @@ from normalizers.text import fullwidth_to_halfwidth
 from pipeline.blocks import BBox, Document, Paragraph, Row, Table
 from recognizers.grid import GridRow, table_to_grid
 from recognizers.hierarchy import Heading, HeadingStack, read_heading
-from recognizers.indicators import ValueHeading, is_name_heading, read_banner_target, row_kind, value_headings
+from recognizers.indicators import (
+    ValueHeading,
+    is_name_heading,
+    named_row_kind,
+    numbered_row_kind,
+    read_banner_target,
+    split_indicator_names,
+    value_headings,
+)
 from recognizers.labels import Label, field_pairs, header_labels, read_label
 from recognizers.schedule import is_continuation, is_schedule_marker, year_cells
 from recognizers.vocabulary import label_key, meaning, terms
@@ -45,6 +53,7 @@ _NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){
 _CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
+_LABELLED_NO_RE = regex.compile(r"^(?P<label>\S.{0,10}?)\s*[:：]?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
 _BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
 _DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
@@ -67,6 +76,7 @@ class _Card:
     attributes: dict[str, str] = field(default_factory=dict)
     schedule: list[RawScheduleRow] = field(default_factory=list)
     indicators: list[RawIndicator] = field(default_factory=list)
+    indicator_names: list[tuple[str, str | None]] = field(default_factory=list)  # from a `指標` label, (name, note)
     from_heading: bool = False  # a heading or caption made an initiative by what is printed under it
     style: str = ""  # the heading style of a card made from a heading
     unnumbered: bool = False  # printed without a number: its path is `c<n>` in printed order
@@ -99,17 +109,13 @@ class _Mode:
     unit_column: int | None = None
     pending_name: str | None = None  # a name printed on the header row itself (`name | 現状値 | 目標値`)
     last_name: str | None = None
-    last_card: _Card | None = None
     last_unit: str | None = None
+    indicators: dict[tuple[int, str], int] = field(default_factory=dict)  # (card, name) → its index
     header: tuple[str, ...] = ()
     schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
     split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
     cells_seen: int = 0  # non-empty cells under the year columns
     figures_seen: int = 0  # of which figures only
-
-    def same_indicator(self, name: str) -> bool:
-        """True when a 目標 / 実績 row continues the indicator of the row above (its name merged over both)."""
-        return name == self.last_name
 
 
 class _Reader:
@@ -200,6 +206,10 @@ class _Reader:
             self.pending_no = match["no"]
             self.card = None
             return
+        if (match := _LABELLED_NO_RE.match(fullwidth_to_halfwidth(text))) and meaning("number_label", match["label"]):
+            self.pending_no = match["no"]  # `＜項目番号＞ 6` before its card
+            self.card = None
+            return
         if heading := read_heading(text):
             self.enter_heading(heading, block)
             return
@@ -280,7 +290,7 @@ class _Reader:
                     mode = None
                     read_rows += 1
                     continue
-                if pairs := field_pairs(texts):
+                if pairs := self._numbered_pairs(texts, found):
                     self._fields(pairs, grid_row)
                     read_rows += self._close(mode)
                     mode = None
@@ -372,6 +382,20 @@ class _Reader:
     def _card_by_path(self, path: str) -> _Card | None:
         return next((c for c in self.cards if c.path == path), None)
 
+    def _numbered_pairs(self, texts: list[str], found: list[tuple[int, str]]) -> list[tuple[Label, str]] | None:
+        """Labelled pairs of a row, which may open with the card's number merged down its rows (`1 | 事業名称 | …`)."""
+        if pairs := field_pairs(texts):
+            return pairs
+        match = _NUMBER_RE.match(fullwidth_to_halfwidth(found[0][1]))
+        if match is None or len(found) < 3:
+            return None
+        rest = [t if i != found[0][0] else "" for i, t in enumerate(texts)]
+        pairs = field_pairs(rest)
+        if pairs is None or pairs[0][0].field != "title":
+            return None
+        self.pending_no = match["no"]
+        return pairs
+
     def _fields(self, pairs: list[tuple[Label, str]], grid_row: GridRow) -> None:
         row = grid_row.row
         for label, value in pairs:
@@ -388,7 +412,9 @@ class _Reader:
                 self.card.labelled = True
                 self.pending_no = None
             if label.field == "departments":
-                self.card.departments = unwrap_departments(value) or None
+                # 担当課 and 関係課 both list departments: each in printed order.
+                joined = "、".join(d for d in (self.card.departments, unwrap_departments(value)) if d)
+                self.card.departments = joined or None
             elif label.field == "item_no":
                 if value and not self.card.item_no:
                     self.paths.discard(self.card.path)
@@ -398,6 +424,8 @@ class _Reader:
             elif label.field == "description":
                 if value:
                     self.card.description.append(value)
+            elif label.field == "indicator":
+                self.card.indicator_names = split_indicator_names(value)
             elif value:
                 self.card.attributes[label.field] = value
 
@@ -468,7 +496,9 @@ class _Reader:
     def _years_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
         first = mode.years[0].column
         label_cells = [t for t in texts[:first] if t]
-        kinds = [k for t in label_cells if (k := row_kind(t))]
+        kinds = [(kind, number) for t in label_cells for kind, number in [numbered_row_kind(t)] if kind is not None]
+        if not kinds and len(label_cells) == 1 and (named := named_row_kind(label_cells[0])):
+            kinds = [(named, None)]  # `業務量削減目標値（時間）`: the label is the indicator's name
         row = grid_row.row
         owner = self.owner(row)
         if owner is None:
@@ -476,13 +506,26 @@ class _Reader:
         if kinds and mode.split_years:
             return False
         if kinds:
+            kind, number = kinds[0]
             unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < first else ""
-            names = [t for i, t in enumerate(texts[:first]) if t and not row_kind(t) and i != mode.unit_column]
-            name = " ".join(names) if names else mode.last_name
-            if name is None:
-                return False
+            names = [
+                t
+                for i, t in enumerate(texts[:first])
+                if t and numbered_row_kind(t)[0] is None and i != mode.unit_column
+            ]
+            listed = owner.indicator_names
+            note = None
             if names:
+                name = " ".join(names)
                 mode.last_unit = unit or None
+            elif number is not None and number <= len(listed):
+                name, note = listed[number - 1]  # `目標②`: the card's second indicator
+            elif mode.last_name is not None:
+                name = mode.last_name  # a name merged over its 目標 and 実績 rows
+            elif listed:
+                name, note = listed[0]
+            else:
+                return False
             unit = unit or (mode.last_unit or "")
             values = []
             for heading in mode.years:
@@ -490,18 +533,20 @@ class _Reader:
                 if text:
                     bbox = grid_row.bboxes[heading.column] if heading.column < len(grid_row.bboxes) else None
                     values.append(
-                        RawValue(
-                            kinds[0], heading.label, text, year=heading.year, page=row.page, line=row.line, bbox=bbox
-                        )
+                        RawValue(kind, heading.label, text, year=heading.year, page=row.page, line=row.line, bbox=bbox)
                     )
-            if mode.last_card is owner and owner.indicators and mode.same_indicator(name):
-                last = owner.indicators[-1]
-                owner.indicators[-1] = replace(last, values=(*last.values, *values))
+            index = mode.indicators.get((id(owner), name))
+            if index is not None:
+                existing = owner.indicators[index]
+                owner.indicators[index] = replace(existing, values=(*existing.values, *values))
             else:
+                mode.indicators[(id(owner), name)] = len(owner.indicators)
                 owner.indicators.append(
-                    RawIndicator(name, tuple(values), line=row.line, unit=unit or None, page=row.page, bbox=row.bbox)
+                    RawIndicator(
+                        name, tuple(values), line=row.line, note=note, unit=unit or None, page=row.page, bbox=row.bbox
+                    )
                 )
-            mode.last_card, mode.last_name = owner, name
+            mode.last_name = name
             return True
         cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
         written = [c.text for c in cells if not is_continuation(c.text)]

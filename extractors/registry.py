@@ -44,10 +44,14 @@ class Choice:
 
 
 def choose(document: Document) -> Choice:
-    """The profile with the highest score reads the document; a read made while scoring is kept, not redone."""
-    best, best_score = None, 0.0
+    """The profile with the highest score reads the document; a read made while scoring is kept, not redone.
+
+    A family profile that accepts a document but reads no card from it (the family's words in
+    another print) gives way to the next best profile.
+    """
+    scores: list[tuple[float, int, str]] = []
     reads: dict[str, Extraction] = {}
-    for name, module in PARSERS.items():
+    for order, (name, module) in enumerate(PARSERS.items()):
         if hasattr(module, "score_extraction"):
             read: Callable[[Document], Extraction] = module.read
             score_of: Callable[[Extraction], float] = module.score_extraction
@@ -59,14 +63,16 @@ def choose(document: Document) -> Choice:
         else:
             detect: Callable[[Document], bool] = module.detect
             found = 1.0 if detect(document) else 0.0
-        if found > best_score:
-            best, best_score = name, found
-        if best_score >= 1.0:
-            break
-    if best is None:
-        generic = reads.get(generic_plan.LAYOUT) or generic_plan.read(document)
-        return Choice(None, None, _unread_summary(generic))
-    return Choice(best, reads.get(best) or extract(document, best), "")
+        if found >= 1.0 and _has_records(extraction := reads.get(name) or extract(document, name)):
+            return Choice(name, extraction, "")  # a family that knows the document: no need to score the rest
+        if 0 < found < 1.0:
+            scores.append((-found, order, name))
+    for _, _, name in sorted(scores):
+        extraction = reads.get(name) or extract(document, name)
+        if _has_records(extraction):
+            return Choice(name, extraction, "")
+    generic = reads.get(generic_plan.LAYOUT) or generic_plan.read(document)
+    return Choice(None, None, _unread_summary(generic))
 
 
 def detect_layout(document: Document) -> str | None:
@@ -78,6 +84,10 @@ def extract(document: Document, layout: str) -> Extraction:
     """Run the named family's extractor on the document."""
     run: Callable[[Document], Extraction] = PARSERS[layout].extract
     return run(document)
+
+
+def _has_records(extraction: Extraction) -> bool:
+    return bool(extraction.cards or extraction.meetings)
 
 
 def _unread_summary(extraction: Extraction) -> str:

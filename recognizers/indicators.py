@@ -18,6 +18,8 @@ from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
 from recognizers.vocabulary import label_key, meaning, terms
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
 _YEAR_TEXT = (
     r"(?:(?:令和|平成|R|H)\s*(?:元|\d{1,2})|(?:19|20|21)\d\d|(?:元|\d{1,2}))"
     r"\s*(?:\(\s*[^()]{1,8}\s*\))?\s*(?:年度|年)?末?"
@@ -91,8 +93,46 @@ def is_name_heading(text: str) -> bool:
 
 
 def row_kind(text: str) -> str | None:
-    """The kind a value-row label announces under year columns (`目標値` → target, `実績` → actual)."""
-    return meaning("value_row_label", text)
+    """The kind a value-row label announces under year columns (`目標値` → target, `実績①` → actual)."""
+    return numbered_row_kind(text)[0]
+
+
+def numbered_row_kind(text: str) -> tuple[str | None, int | None]:
+    """(kind, indicator number) of a value-row label: `目標②` is the target row of the card's second indicator."""
+    key = label_key(text)
+    number = None
+    if key and key[-1] in CIRCLED:
+        number, key = CIRCLED.index(key[-1]) + 1, key[:-1]
+    kind = meaning("value_row_label", key)
+    return (kind, number) if kind else (None, None)
+
+
+def named_row_kind(text: str) -> str | None:
+    """The kind of a row label that names its indicator and ends in a kind word (`業務量削減目標値（時間）` → target).
+
+    A bare kind word (`目標`) names no indicator: that is `numbered_row_kind`'s.
+    """
+    key = regex.sub(r"[(（][^()（）]*[)）]$", "", label_key(text))
+    for word in terms("value_row_label"):
+        # `…計画` is left out: a schedule row may be labelled `整備計画`.
+        if ("目標" in word or "実績" in word) and key.endswith(word) and len(key) > len(word) + 1:
+            return meaning("value_row_label", word)
+    return None
+
+
+def split_indicator_names(text: str) -> list[tuple[str, str | None]]:
+    """(name, note) of each indicator a name cell lists: `①電子決裁率⏎②コピー用紙の利用枚数 ※2020年度実績：…`.
+
+    Circled numbers separate the names; a `※` starts the note of its name.
+    """
+    parts = [p for p in regex.split(r"(?=[①-⑳])", text.strip()) if p.strip()]
+    out = []
+    for part in parts:
+        name, mark, note = part.lstrip(CIRCLED).partition("※")
+        name = regex.sub(r"\s+", " ", name).strip()
+        if name:
+            out.append((name, regex.sub(r"\s+", " ", note).strip() or None if mark else None))
+    return out
 
 
 @dataclass(frozen=True)

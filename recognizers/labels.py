@@ -11,9 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recognizers.vocabulary import meaning
+from recognizers.vocabulary import label_key, meaning, terms
 
-LABEL_CATEGORIES = ("title_label", "department_label", "number_label", "description_label", "attribute_label")
+LABEL_CATEGORIES = (
+    "title_label",
+    "department_label",
+    "number_label",
+    "description_label",
+    "attribute_label",
+    "indicator_name_heading",
+)
 
 
 @dataclass(frozen=True)
@@ -26,11 +33,18 @@ class Label:
     text: str
 
 
+MAX_QUALIFIED_LABEL = 8  # `主たる所管部署`: a department label qualified in front, at most this long
+
+
 def read_label(text: str, column: int = 0) -> Label | None:
-    """The label a cell prints, or None (`担 当 課` → departments)."""
+    """The label a cell prints, or None (`担 当 課` → departments; `主たる所管部署` → departments)."""
     for category in LABEL_CATEGORIES:
         if (found := meaning(category, text)) is not None:
-            return Label(column, found, category, text)
+            # An indicator label (`指標とスケジュール | 電子決裁率`) names the indicators printed below it.
+            return Label(column, "indicator" if category == "indicator_name_heading" else found, category, text)
+    key = label_key(text)
+    if len(key) <= MAX_QUALIFIED_LABEL and any(key.endswith(t) for t in terms("department_label") if len(t) >= 3):
+        return Label(column, "departments", "department_label", text)
     return None
 
 
