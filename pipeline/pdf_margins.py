@@ -7,7 +7,11 @@ A candidate is dropped when it is
 * repeated: the same text (digits ignored, so `1-3` and `1-4` match) in the same margin on
   at least two pages — `1.くらしのDX`, a document title printed on every page; or
 * printed where such a repeated line stands (same margin, same height and size) on another page:
-  the chapter header of a chapter that fills a single page.
+  the chapter header of a chapter that fills a single page;
+unless its numbers change from page to page and the same text (digits ignored) is also printed
+in the body of a page: a card's number line (`＜項目番号＞ 4`) that happens to open a page is
+content, as it is where it opens a card mid-page (a running `1款 市税`, printed alike on every
+page, is still a header).
 Headers must not reach the extractors: a page number between two rows of a card would be
 read as a row of the card.
 """
@@ -51,6 +55,17 @@ def _candidates(page: PageDraft) -> list[tuple[str, TextDraft]]:
 def drop_margins(pages: list[PageDraft]) -> tuple[int, int]:
     """Remove running headers/footers and page numbers from the pages: (page numbers, headers) dropped."""
     candidates = {page.number: _candidates(page) for page in pages}
+    in_margins = {id(item) for found in candidates.values() for _, item in found}
+    body = {
+        _key(item.text)
+        for page in pages
+        for item in page.items
+        if isinstance(item, TextDraft) and id(item) not in in_margins
+    }
+    exact: dict[str, int] = defaultdict(int)
+    for found in candidates.values():
+        for _, item in found:
+            exact[item.text.replace(" ", "")] += 1
     pages_of: dict[tuple[str, str], set[int]] = defaultdict(set)
     for number, found in candidates.items():
         for margin, item in found:
@@ -66,6 +81,8 @@ def drop_margins(pages: list[PageDraft]) -> tuple[int, int]:
         for margin, item in candidates[page.number]:
             if _PAGE_NUMBER_RE.match(item.text):
                 numbers += 1
+            elif _key(item.text) in body and exact[item.text.replace(" ", "")] == 1:
+                continue
             elif len(pages_of[(margin, _key(item.text))]) >= 2 or any(
                 m == margin and abs(top - item.top) <= _SLOT_TOLERANCE and abs(size - item.size) <= 0.5
                 for m, top, size in slots
