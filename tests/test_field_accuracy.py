@@ -1,8 +1,10 @@
 """Field accuracy on documents this project did not shape its rules on, held at the measured figures.
 
 Office reprints are printed by LibreOffice from spreadsheets and Word files (truth by
-construction); the real plans are other municipalities' documents checked by hand. A floor
-below 1 is what is read today: `benchmarks/field_accuracy.py --misses 20` lists the rest.
+construction); the real plans are other municipalities' documents checked by hand; the held-out
+set (tests/fixtures/holdout/) is printed in styles no rule was checked on, measured once and
+never tuned on. A floor below 1 is what is read today: `benchmarks/field_accuracy.py --misses 20`
+lists the rest.
 """
 
 from __future__ import annotations
@@ -19,33 +21,69 @@ FLOORS = {
     "kpi_tables": 1.0,
     "labelled_cards": 1.0,
     "years_mixed": 1.0,
-    # Reprints of the seed cards (scripts/office_pdfs/*_reprint.py), at what the generic readers make of them today.
+    # Reprints of the seed cards (scripts/office_pdfs/*_reprint.py).
     "dx_reprint": 0.53,
-    "iizuka_reprint": 0.34,
-    # The fukuyama_cards profile is chosen for the Calc reprint but publishes no initiative of it.
-    "fukuyama_reprint": 0.0,
+    "iizuka_reprint": 1.0,
+    # 2-1-2's 2020 baseline is printed only in the indicator's `※` note.
+    "fukuyama_reprint": 0.99,
     "nankoku_r8_budget_study_session": 1.0,
     # The 経営比較分析表's charts print their values as chart labels, which no recognizer reads yet.
     "otoineppu_sewerage_business_strategy": 0.03,
+    # The held-out set, as first measured.
+    "dx_roadmap": 0.0,
+    "jigyou_ichiran": 1.0,
+    "jisshi_keikaku": 0.0,
+    "kpi_by_year": 0.0,
+    "prose_speech": 1.0,
+    "sougou_senryaku_kpi": 0.90,
 }
-# Initiatives published beyond the expected ones, held at the measured count (a prose document must have none).
-EXTRA_INITIATIVES = {
-    # Its section headings `1. 暮らしのDX`, `4. 行政のDX`, `5. DXを支える基盤` are published as initiatives.
-    "dx_reprint": 3,
+# Published initiatives that match no expected one, held at the measured count (none elsewhere).
+EXTRA = {"dx_roadmap": 3, "dx_reprint": 3}
+# The held-out documents' `pdftotext -layout` dumps read differently from their PDFs (no ruling, no
+# fills, no drawn shapes): each is held at its own measured (share, extra initiatives).
+DUMP_FLOORS = {
+    "dx_roadmap": (0.03, 0),
+    "jigyou_ichiran": (0.16, 1),
+    "jisshi_keikaku": (0.0, 0),
+    "kpi_by_year": (0.0, 0),
+    "prose_speech": (1.0, 0),
+    "sougou_senryaku_kpi": (0.0, 0),
 }
 NOT_PLANS = sorted((ROOT / "tests" / "fixtures" / "pdf" / "real").glob("*.pdf"))
-WITH_DUMPS = [name for name in sorted(FLOORS) if dumps_of(load_expected(name))]
+WITH_DUMPS = [name for name in sorted(FLOORS) if dumps_of(load_expected(name)) and name not in DUMP_FLOORS]
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS), ids=sorted(FLOORS))
 def test_fields_right_at_least_as_measured(name: str) -> None:
     score = score_document(load_expected(name))
     assert score.share >= FLOORS[name], f"{score.right}/{score.fields}: {score.misses[:20]}"
-    assert score.extra_initiatives <= EXTRA_INITIATIVES.get(name, 0)
+    assert score.extra_initiatives <= EXTRA.get(name, 0)
+
+
+@pytest.mark.parametrize("name", sorted(DUMP_FLOORS), ids=sorted(DUMP_FLOORS))
+def test_dump_fields_right_at_least_as_measured(name: str) -> None:
+    expected = load_expected(name)
+    floor, extra = DUMP_FLOORS[name]
+    (dump,) = dumps_of(expected)
+    score = score_document(expected, dump)
+    assert score.share >= floor, f"{score.right}/{score.fields}: {score.misses[:20]}"
+    assert score.extra_initiatives <= extra
 
 
 def test_every_expected_file_has_a_floor() -> None:
     assert sorted(p.stem for p in (ROOT / "tests" / "expected").glob("*.json")) == sorted(FLOORS)
+
+
+def test_ceilings_name_measured_documents() -> None:
+    assert set(EXTRA) <= set(FLOORS) and set(DUMP_FLOORS) <= set(FLOORS)
+
+
+def test_prose_publishes_no_initiative() -> None:
+    """A speech names years, amounts and plans in running text: neither its PDF nor its dump publishes any."""
+    expected = load_expected("prose_speech")
+    assert expected["initiatives"] == []
+    for source in [ROOT / expected["source"], *dumps_of(expected)]:
+        assert score_document(expected, source).extra_initiatives == 0, source.name
 
 
 def test_some_documents_have_dumps() -> None:

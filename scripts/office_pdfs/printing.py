@@ -58,12 +58,12 @@ def convert(source: Path, out_dir: Path) -> Path:
     return pdf
 
 
-def settle(printed: Path, target: Path, title: str) -> None:
-    """Rewrite a printed PDF to `target` with fixed metadata, no XMP and a fixed file ID."""
+def settle(printed: Path, target: Path, title: str, producer: str = PRODUCER) -> None:
+    """Rewrite a printed PDF to `target` with fixed metadata (`producer` names the script), no XMP, a fixed file ID."""
     doc = pymupdf.open(printed)
     doc.set_metadata(
         {
-            "producer": PRODUCER,
+            "producer": producer,
             "creator": "plancards fixtures",
             "creationDate": FIXED_DATE,
             "modDate": FIXED_DATE,
