@@ -21,6 +21,7 @@ completeness against: a `completeness_unknown` finding says so.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -113,6 +114,8 @@ class _Mode:
     indicators: dict[tuple[int, str], int] = field(default_factory=dict)  # (card, name) → its index
     header: tuple[str, ...] = ()
     schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
+    year_limit: int | None = None  # the first column right of the years that is not theirs (備考)
+    read: int = 0  # data rows read under this header
     split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
     cells_seen: int = 0  # non-empty cells under the year columns
     figures_seen: int = 0  # of which figures only
@@ -279,6 +282,10 @@ class _Reader:
             if new_mode is not None:
                 if mode is not None and mode.kind == "list" and new_mode.kind == "list":
                     new_mode = mode  # a list header repeated after a page break
+                elif mode is not None and mode.kind == "list" and new_mode.kind == "years" and not mode.read:
+                    # `項番 | 取組 | 所管部署 | スケジュール | 備考` over `R5 | R6 | R7 | R8`: a two-row header.
+                    mode.years, new_mode = new_mode.years, mode
+                    mode.year_limit = _limit_after(mode.header, mode.years)
                 else:
                     read_rows += self._close(mode)
                 mode = new_mode
@@ -316,12 +323,10 @@ class _Reader:
         others = [i for i, t in enumerate(texts) if t and i not in labels and i not in years]
         fields = {label.field for label in labels.values()}
         # Other columns of a list header are attribute headings (款項目, 予算額), never values.
-        if (
-            "title" in fields
-            and (fields & {"item_no", "departments"} or run)
-            and not any(_is_numeric(texts[i]) for i in others)
-        ):
-            return _Mode("list", labels=labels, years=run or [], header=tuple(texts))
+        if "title" in fields and ("departments" in fields or run) and not any(_is_numeric(texts[i]) for i in others):
+            return _Mode(
+                "list", labels=labels, years=run or [], header=tuple(texts), year_limit=_limit_after(texts, run or [])
+            )
         headings = value_headings(texts, self.era)
         if headings:
             first = headings[0].column
@@ -344,7 +349,13 @@ class _Reader:
             split = any(c.column < len(colspans) and colspans[c.column] > 1 for c in run)
             unit_col = next((i for i, t in enumerate(texts) if t and _is_unit_heading(t)), None)
             return _Mode(
-                "years", years=run, labels=labels, header=tuple(texts), split_years=split, unit_column=unit_col
+                "years",
+                years=run,
+                labels=labels,
+                header=tuple(texts),
+                split_years=split,
+                unit_column=unit_col,
+                year_limit=_limit_after(texts, run),
             )
         return None
 
@@ -468,13 +479,14 @@ class _Reader:
         if not title:
             return self._list_subheader(mode, texts)
         row = grid_row.row
+        mode.read += 1
         card = self.new_card(by_field.get("item_no"), title, row)
         card.departments = unwrap_departments(by_field.get("departments"))
         if description := by_field.get("description"):
             card.description.append(description)
         card.attributes.update(attributes)
         if mode.years:
-            cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
+            cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded, mode.year_limit)
             if cells:
                 card.schedule.append(RawScheduleRow(None, cells, line=row.line, page=row.page, bbox=row.bbox))
         self.card = None
@@ -548,7 +560,7 @@ class _Reader:
                 )
             mode.last_name = name
             return True
-        cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded)
+        cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded, mode.year_limit)
         written = [c.text for c in cells if not is_continuation(c.text)]
         mode.cells_seen += len(written)
         mode.figures_seen += sum(1 for t in written if _NUMERIC_RE.match(fullwidth_to_halfwidth(t.split("\n")[0])))
@@ -658,6 +670,14 @@ def inline_department(text: str) -> str | None:
         return None
     value = match["value"].strip()
     return value if _looks_like_departments(value) else None
+
+
+def _limit_after(header: Sequence[str], years: Sequence[YearColumn]) -> int | None:
+    """The first column right of the last year that the header names (`備考`): years stop there."""
+    if not years:
+        return None
+    last = years[-1].column
+    return next((i for i in range(last + 1, len(header)) if header[i].strip()), None)
 
 
 def _is_unit_heading(text: str) -> bool:

@@ -18,6 +18,7 @@ from recognizers.vocabulary import label_key, meaning, terms
 from recognizers.years import YearColumn
 
 CONTINUATION = "→"
+_TRAILING_ARROW_RE = regex.compile(r"\s*[━─―—\-=＝]*[▶►→⇒➡➔⇨⟶]+\s*$")
 
 
 @functools.cache
@@ -38,23 +39,32 @@ def is_schedule_marker(text: str) -> bool:
 
 
 def year_cells(
-    texts: Sequence[str], colspans: Sequence[int], years: Sequence[YearColumn], shaded: Sequence[bool] = ()
+    texts: Sequence[str],
+    colspans: Sequence[int],
+    years: Sequence[YearColumn],
+    shaded: Sequence[bool] = (),
+    limit: int | None = None,
 ) -> tuple[RawScheduleCell, ...]:
     """The non-empty schedule cells of a row under the year columns of a heading row.
 
-    A cell is placed under the year column at or left of it; a merged cell also covers the
-    year columns its span reaches, as continuations.
+    A cell is placed under the year column at or left of it, up to `limit` (a 備考 column right
+    of the years); a merged cell also covers the year columns its span reaches, as continuations,
+    and an activity written with its arrow (`調査・研究 ━━━▶`) is the activity.
     """
     placed: dict[int, list[str]] = {}
     for index, heading in enumerate(years):
-        end = years[index + 1].column if index + 1 < len(years) else len(texts)
+        end = years[index + 1].column if index + 1 < len(years) else min(len(texts), limit or len(texts))
         for position in range(heading.column, min(end, len(texts))):
             text = texts[position].strip()
             if not text and position < len(shaded) and shaded[position]:
                 text = CONTINUATION
             if not text:
                 continue
-            placed.setdefault(heading.year, []).append(CONTINUATION if is_continuation(text) else text)
+            if is_continuation(text):
+                text = CONTINUATION
+            elif stripped := _TRAILING_ARROW_RE.sub("", text).strip():
+                text = stripped
+            placed.setdefault(heading.year, []).append(text)
             reach = position + (colspans[position] if position < len(colspans) else 1)
             for later in years[index + 1 :]:
                 if later.column < reach:
