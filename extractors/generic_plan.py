@@ -40,6 +40,7 @@ from recognizers.indicators import (
     named_row_kind,
     numbered_row_kind,
     read_banner_target,
+    read_value_line,
     split_indicator_names,
     value_headings,
 )
@@ -54,6 +55,9 @@ _NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){
 _CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
+_DIGIT_RE = regex.compile(r"\d")
+_BRACKET_NO_RE = regex.compile(r"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})\s*[】\])>]\s*")
+_FIELD_RE = regex.compile(r"(?:^|(?<=[。\s]))(?P<label>[^\s:：。、]{1,12})\s*[:：]")
 _LABELLED_NO_RE = regex.compile(r"^(?P<label>\S.{0,10}?)\s*[:：]?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
 _BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
@@ -116,6 +120,7 @@ class _Mode:
     schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
     year_limit: int | None = None  # the first column right of the years that is not theirs (備考)
     read: int = 0  # data rows read under this header
+    plan_schedule: bool = False  # its 計画 row was a plan of activities: the 実績 row below reports on them
     split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
     cells_seen: int = 0  # non-empty cells under the year columns
     figures_seen: int = 0  # of which figures only
@@ -135,6 +140,7 @@ class _Reader:
         self.paths: set[str] = set()
         self.unnumbered = 0
         self.last_caption: str | None = None
+        self.collecting: _Card | None = None  # a card whose description continues in the bullets below
 
     # -- cards ------------------------------------------------------------------------------
     def _path(self, wanted: str) -> str:
@@ -224,8 +230,20 @@ class _Reader:
         if self.card is not None and self.card.bullet and not self.card.schedule and not self.card.indicators:
             self.card.description.append(text)
             return
-        if self._banner(text, block):
+        if self._banner(text, block) or self._value_line(text, block):
+            self.collecting = None
             return
+        if fields := paragraph_fields(text):
+            # `【No.1】 取組事項：窓口業務の民間委託`, `所管課：区民課`: a card printed as labelled lines.
+            number, pairs = fields
+            if number:
+                self.pending_no, self.card = number, None
+            self._fields(pairs, block)
+            return
+        if self.collecting is not None and text.startswith(("・", "●", "○", "-")):
+            self.collecting.description.append(text)
+            return
+        self.collecting = None
         if department := inline_department(text):
             # `…を支援します。担当課：商工観光課`: the department of what is being described.
             owner = self.card or self.owner(block)
@@ -249,6 +267,20 @@ class _Reader:
                 )
             )
             owner.indicators.append(RawIndicator(banner.name, values, line=at.line, page=at.page, bbox=at.bbox))
+        return True
+
+    def _value_line(self, text: str, at: Paragraph) -> bool:
+        """An indicator printed as a line of worded values (`指標：… 現状 1,240件（令和4年度）→ 目標 …`)."""
+        found = read_value_line(text, self.era)
+        if found is None:
+            return False
+        owner = self.owner(at)
+        if owner is not None:
+            name, line_values = found
+            values = tuple(
+                RawValue(v.kind, v.year, v.text, page=at.page, line=at.line, bbox=at.bbox) for v in line_values
+            )
+            owner.indicators.append(RawIndicator(name, values, line=at.line, page=at.page, bbox=at.bbox))
         return True
 
     def _in_initiative_section(self) -> bool:
@@ -298,7 +330,7 @@ class _Reader:
                     read_rows += 1
                     continue
                 if pairs := self._numbered_pairs(texts, found):
-                    self._fields(pairs, grid_row)
+                    self._fields(pairs, grid_row.row)
                     read_rows += self._close(mode)
                     mode = None
                     read_rows += 1
@@ -407,8 +439,8 @@ class _Reader:
         self.pending_no = match["no"]
         return pairs
 
-    def _fields(self, pairs: list[tuple[Label, str]], grid_row: GridRow) -> None:
-        row = grid_row.row
+    def _fields(self, pairs: list[tuple[Label, str]], row: Row | Paragraph) -> None:
+        self.collecting = None
         for label, value in pairs:
             if label.field == "title":
                 if self.card is None or self.card.title:
@@ -417,6 +449,15 @@ class _Reader:
                     self.pending_no = None
                 else:
                     self.card.title = value
+                continue
+            if self.card is None and self.headings.current and self.pending_no is None:
+                # `担当課：産業振興課` under `（1）農林業の担い手確保`: a field of the heading's initiative.
+                target = self.heading_card(row)
+                if label.field == "departments":
+                    joined = "、".join(d for d in (target.departments, unwrap_departments(value)) if d)
+                    target.departments = joined or None
+                elif label.field == "description" and value:
+                    target.description.append(value)
                 continue
             if self.card is None:
                 self.card = self.new_card(self.pending_no, "", row)
@@ -435,6 +476,8 @@ class _Reader:
             elif label.field == "description":
                 if value:
                     self.card.description.append(value)
+                else:
+                    self.collecting = self.card  # `取組内容：` with its bullets below it
             elif label.field == "indicator":
                 self.card.indicator_names = split_indicator_names(value)
             elif value:
@@ -517,6 +560,8 @@ class _Reader:
             return False
         if kinds and mode.split_years:
             return False
+        if kinds and self._plan_as_schedule(mode, label_cells, kinds[0][0], grid_row):
+            kinds = []  # `計画 | 委託範囲の検討 | 事業者選定 | →`: a plan of activities, read as a schedule row
         if kinds:
             kind, number = kinds[0]
             unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < first else ""
@@ -575,6 +620,17 @@ class _Reader:
         schedule_row = RawScheduleRow(label, cells, line=row.line, continues=continues, page=row.page, bbox=row.bbox)
         mode.schedule.append((owner, schedule_row))
         return True
+
+    @staticmethod
+    def _plan_as_schedule(mode: _Mode, labels: list[str], kind: str, grid_row: GridRow) -> bool:
+        """A `計画` row of words (no figure anywhere) is a schedule row, and so is the `実績` row under it."""
+        if kind == "actual":
+            return mode.plan_schedule
+        if not any(label_key(t).startswith("計画") for t in labels):
+            return False
+        cells = [grid_row.texts[y.column].strip() for y in mode.years if y.column < len(grid_row.texts)]
+        mode.plan_schedule = any(cells) and not any(_DIGIT_RE.search(t) for t in cells)
+        return mode.plan_schedule
 
     def _close(self, mode: _Mode | None) -> int:
         """Commit a grid's schedule rows, unless its cells are mostly figures (a budget by year): rows kept."""
@@ -661,6 +717,28 @@ def _assign_values(
     if len(cells) == len(headings):
         return [value(h, column, text) for h, (column, text) in zip(headings, cells, strict=True)]
     return None
+
+
+def paragraph_fields(text: str) -> tuple[str | None, list[tuple[Label, str]]] | None:
+    """(card number, labelled pairs) of a paragraph printed as `label：value` fields, or None.
+
+    A paragraph may open with the card's number (`【No.1】 取組事項：…`) and hold several fields where
+    the reader joined two lines (`現状と課題：…かかっている。取組内容：`).
+    """
+    line = fullwidth_to_halfwidth(text).strip()
+    number = None
+    if match := _BRACKET_NO_RE.match(line):
+        number, line = match["no"], line[match.end() :]
+    starts = [m for m in _FIELD_RE.finditer(line) if read_label(m["label"]) is not None]
+    if not starts or starts[0].start() != 0:
+        return None
+    pairs = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(line)
+        label = read_label(match["label"])
+        if label is not None:
+            pairs.append((label, line[match.end() : end].strip()))
+    return number, pairs
 
 
 def inline_department(text: str) -> str | None:

@@ -167,3 +167,47 @@ def read_banner_target(text: str, era: str = "令和") -> BannerTarget | None:
     if not regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", name) or label_key(name) == "":
         return None
     return BannerTarget(name, match["base"].strip(), match["by"], match["target"].strip(), match["ty"])
+
+
+@dataclass(frozen=True)
+class LineValue:
+    """One value of an indicator line: the kind its word announces, the value, its year as printed."""
+
+    kind: str
+    text: str
+    year: str
+
+
+_LINE_RE = regex.compile(
+    r"^(?:(?P<label>指標|数値目標|KPI)\s*[:：]\s*)?(?P<name>[^:：]+?)\s*(?:[:：]|\s)\s*(?P<rest>.+)$"
+)
+_SEGMENT_RE = regex.compile(
+    r"^(?P<word>[^\d\s△▲(（]{1,5})\s*(?P<value>[△▲-]?\s*[\d,.]+\s*[^\d\s()（）→⇒/／]{0,6})\s*[(（](?P<year>[^()（）]{2,14})[)）]$"
+)
+
+
+def read_value_line(text: str, era: str = "令和") -> tuple[str, list[LineValue]] | None:
+    """An indicator printed as a line of worded values, or None.
+
+    `指標：電子申請件数 現状 1,240件（令和4年度）→ 目標 3,000件（令和7年度）` and
+    `効果額（千円）：目標 1,200（令和7年度）／実績 980（令和5年度）`: each value follows a word of the
+    vocabulary (現状, 目標, 実績 …) and prints its year; `→`, `／` or `、` separate them.
+    """
+    line = regex.sub(r"\s+", " ", fullwidth_to_halfwidth(text).strip())
+    match = _LINE_RE.match(line)
+    if not match:
+        return None
+    segments = [s.strip() for s in regex.split(r"\s*(?:→|⇒|/|、)\s*", match["rest"]) if s.strip()]
+    values = []
+    for segment in segments:
+        found = _SEGMENT_RE.match(segment)
+        if found is None:
+            return None
+        word = found["word"].strip()
+        kind = meaning("value_heading", word) or meaning("value_row_label", word)
+        if kind is None or fiscal_year(found["year"], era) is None:
+            return None
+        values.append(LineValue("final_target" if kind == "target" else kind, found["value"].strip(), found["year"]))
+    if len(values) < 2 or not regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", match["name"]):
+        return None
+    return match["name"].strip(), values
