@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from pipeline.pdf_arrows import ARROW_TEXT, bars, marked_regions
-from pipeline.pdf_chars import FontCheck, Run, page_chars
+from pipeline.pdf_chars import FontCheck, page_chars
 from pipeline.pdf_drawings import Box, read_drawings
 from pipeline.pdf_grid import Grid, build_grids
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
+from pipeline.pdf_runs import Run
 from pipeline.pdf_text import join_lines, lines_of, paragraph_text, paragraphs
 
 SEGMENT_GAP_EM = 2.5  # free text more than this many ems apart on one line is two pieces of text

@@ -26,7 +26,7 @@ from statistics import median
 
 import regex
 
-from pipeline.pdf_chars import Run
+from pipeline.pdf_runs import Run
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Full-width ASCII letters and digits (U+FF10–FF19, FF21–FF3A, FF41–FF5A) to ASCII.
