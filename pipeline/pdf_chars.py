@@ -10,7 +10,9 @@ characters are not needed here: PyMuPDF gives the same detail ten times faster.
 What is dropped here, and why:
 * a second drawing of the same glyph at (almost) the same place: fake bold by overprinting,
   or fill + stroke drawn as two passes (Word's bold simulation);
-* white text outside any dark fill: hidden notes a reader of the printed page never sees;
+* text a reader of the printed page never sees: in the colour of what lies under it, or drawn
+  without ink (`pdf_visibility`, from the paint order the same extraction gives when asked to
+  collect vectors);
 * characters of a CID font with Identity encoding and no ToUnicode map: MuPDF reports their
   glyph ids *as* characters (mojibake). Only on pages with such a font, the text trace
   (`get_texttrace`, which gives glyph id and code side by side) tells which spans those are;
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from pipeline.pdf_runs import Run, solid_run, span_runs
+from pipeline.pdf_visibility import Text, visible, without_ink
 
 # Collections whose CIDs MuPDF maps to Unicode on its own, even without a ToUnicode map.
 _KNOWN_ORDERINGS = ("Japan1", "Japan2", "GB1", "CNS1", "Korea1", "KR")
@@ -39,7 +42,7 @@ class PageChars:
     runs: list[Run]
     chars: int  # characters kept
     unmapped_fonts: list[str]  # fonts whose characters were dropped (no ToUnicode map)
-    hidden: int  # white characters outside dark fills, dropped
+    hidden: dict[str, int]  # characters invisible on the printed page, dropped, by reason (`pdf_visibility`)
     duplicates: int  # overprinted duplicates, dropped
 
 
@@ -92,7 +95,13 @@ def _first_xref(value: str) -> int | None:
         return None
 
 
-_FLAGS = pymupdf.TEXT_INHIBIT_SPACES | pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+_FLAGS = (
+    pymupdf.TEXT_INHIBIT_SPACES
+    | pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_MEDIABOX_CLIP
+    | pymupdf.TEXT_COLLECT_VECTORS
+)
+_VECTOR = 3  # block type of a vector (a filled or stroked path) in the extraction's output
 
 
 def _unmapped_spans(page: pymupdf.Page, unmapped: dict[str, bool]) -> set[str]:
@@ -111,25 +120,27 @@ def _unmapped_spans(page: pymupdf.Page, unmapped: dict[str, bool]) -> set[str]:
 def page_chars(
     page: pymupdf.Page,
     fonts: FontCheck,
-    dark_fills: list[tuple[float, float, float, float]],
     rules: list[float],
 ) -> PageChars:
     """Every visible, readable character of the page as runs, deduplicated.
 
-    `dark_fills` are boxes filled with a dark colour: white text on them is visible and kept.
     `rules` are the x positions of the page's vertical table rules: a run never crosses one, so
     each run falls in one table cell.
     """
     unmapped = fonts.unmapped_names(page)
     bad_fonts = _unmapped_spans(page, unmapped) if unmapped else set()
     dropped_fonts: set[str] = set()
-    hidden = duplicates = kept = 0
+    duplicates = 0
     # Overprinting redraws whole spans (fill then stroke, or the same text nudged by a fraction of
     # a point): spans are compared first, by text, which is cheap. Only a page where that happened
     # gets the per-run comparison too (a redraw of part of a span).
     drawn: dict[str, list[tuple[float, float]]] = {}
-    out: list[Run] = []
+    vectors: list[dict] = []
+    texts: list[Text] = []
     for block in page.get_text("rawdict", flags=_FLAGS)["blocks"]:
+        if block["type"] == _VECTOR:
+            vectors.append(block)
+            continue
         for line in block.get("lines", ()):
             dx, _dy = line["dir"]
             vertical = line["wmode"] == 1 or abs(dx) < 0.5
@@ -148,8 +159,6 @@ def page_chars(
                     duplicates += len(text.strip())
                     continue
                 drawn.setdefault(text, []).append((ox, oy))
-                color = span["color"]
-                white = all((color >> k) & 0xFF >= 0xF8 for k in (0, 8, 16))
                 # Only rules that cross the span can cut it (most spans lie inside one cell).
                 sx0, _, sx1, _ = span["bbox"]
                 inside = rules[bisect_right(rules, sx0) : bisect_right(rules, sx1)] if rules else rules
@@ -159,21 +168,13 @@ def page_chars(
                 else:
                     runs, dups = span_runs(chars, size, vertical, limit, inside)
                 duplicates += dups
-                for run in runs:
-                    if white and not _inside_any((run.cx, run.cy), dark_fills):
-                        hidden += len(run.text)
-                        continue
-                    kept += len(run.text)
-                    out.append(run)
+                texts.append(Text(runs, block["number"], span["color"], without_ink(span)))
+    out, hidden = visible(page, vectors, texts)
     if duplicates:
         out, more = dedupe(out)
         duplicates += more
+    kept = sum(len(run.text) for run in out)
     return PageChars(out, kept, sorted(dropped_fonts), hidden, duplicates)
-
-
-def _inside_any(point: tuple[float, float], boxes: list[tuple[float, float, float, float]]) -> bool:
-    x, y = point
-    return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes)
 
 
 def dedupe(runs: list[Run]) -> tuple[list[Run], int]:

@@ -82,7 +82,7 @@ class PageDraft:
     items: list[Draft] = field(default_factory=list)
     chars: int = 0
     unmapped_fonts: list[str] = field(default_factory=list)
-    hidden: int = 0
+    hidden: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
     images: int = 0
 
@@ -97,7 +97,7 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     drawings = read_drawings(page)
     grids = build_grids(drawings.horizontal, drawings.vertical)
     rules = sorted({x for g in grids for x in g.xs[1:-1]})
-    found = page_chars(page, fonts, drawings.dark_fills(), rules)
+    found = page_chars(page, fonts, rules)
     draft.chars = found.chars
     draft.unmapped_fonts, draft.hidden, draft.duplicates = found.unmapped_fonts, found.hidden, found.duplicates
     if not found.runs:
