@@ -9,7 +9,7 @@ characters are not needed here: PyMuPDF gives the same detail ten times faster.
 
 What is dropped here, and why:
 * a second drawing of the same glyph at (almost) the same place: fake bold by overprinting,
-  or fill + stroke drawn as two passes (Word's bold simulation);
+  or fill + stroke drawn as two passes (`pdf_overprint`);
 * text a reader of the printed page never sees: in the colour of what lies under it, or drawn
   without ink (`pdf_visibility`, from the paint order the same extraction gives when asked to
   collect vectors);
@@ -27,12 +27,12 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from pipeline.pdf_overprint import copy_limit, dedupe
 from pipeline.pdf_runs import Run, solid_run, span_runs
 from pipeline.pdf_visibility import Text, visible, without_ink
 
 # Collections whose CIDs MuPDF maps to Unicode on its own, even without a ToUnicode map.
 _KNOWN_ORDERINGS = ("Japan1", "Japan2", "GB1", "CNS1", "Korea1", "KR")
-_FAKE_BOLD_EM = 0.25  # duplicates lie within a quarter em of each other; real neighbours are ≥ half an em apart
 
 
 @dataclass
@@ -131,10 +131,6 @@ def page_chars(
     bad_fonts = _unmapped_spans(page, unmapped) if unmapped else set()
     dropped_fonts: set[str] = set()
     duplicates = 0
-    # Overprinting redraws whole spans (fill then stroke, or the same text nudged by a fraction of
-    # a point): spans are compared first, by text, which is cheap. Only a page where that happened
-    # gets the per-run comparison too (a redraw of part of a span).
-    drawn: dict[str, list[tuple[float, float]]] = {}
     vectors: list[dict] = []
     texts: list[Text] = []
     for block in page.get_text("rawdict", flags=_FLAGS)["blocks"]:
@@ -152,53 +148,22 @@ def page_chars(
                     dropped_fonts.add(span["font"])
                     continue
                 size = span["size"] or 1.0
-                text = "".join(ch["c"] for ch in chars)
-                ox, oy = chars[0]["origin"]
-                limit = min(1.0, _FAKE_BOLD_EM * size)
-                if any(abs(x - ox) <= limit and abs(y - oy) <= limit for x, y in drawn.get(text, ())):
-                    duplicates += len(text.strip())
-                    continue
-                drawn.setdefault(text, []).append((ox, oy))
                 # Only rules that cross the span can cut it (most spans lie inside one cell).
                 sx0, _, sx1, _ = span["bbox"]
                 inside = rules[bisect_right(rules, sx0) : bisect_right(rules, sx1)] if rules else rules
-                run = None if inside or vertical else solid_run(chars, text, size, sx1 - sx0)
+                run = None
+                if not inside and not vertical:
+                    run = solid_run(chars, "".join(ch["c"] for ch in chars), size, sx1 - sx0)
                 if run is not None:
                     runs, dups = [run], 0
                 else:
-                    runs, dups = span_runs(chars, size, vertical, limit, inside)
+                    runs, dups = span_runs(chars, size, vertical, copy_limit(size), inside)
                 duplicates += dups
                 texts.append(Text(runs, block["number"], span["color"], without_ink(span)))
-    out, hidden = visible(page, vectors, texts)
-    if duplicates:
-        out, more = dedupe(out)
-        duplicates += more
-    kept = sum(len(run.text) for run in out)
-    return PageChars(out, kept, sorted(dropped_fonts), hidden, duplicates)
-
-
-def dedupe(runs: list[Run]) -> tuple[list[Run], int]:
-    """Drop runs drawn again at (almost) the same place (a redraw of part of a span); keeps the first.
-
-    Runs are bucketed by text and baseline (2-point bands), so each one is compared with the few
-    same runs near its baseline only.
-    """
-    seen: dict[tuple[str, int], list[tuple[float, float]]] = {}
-    kept: list[Run] = []
-    dropped = 0
-    for run in runs:
-        limit = min(1.0, _FAKE_BOLD_EM * run.size)
-        x0, base = run.x0, run.base
-        band = int(base // 2)
-        frac = base / 2 - band
-        duplicate = False
-        for key in ((run.text, band), (run.text, band - 1 if frac < 0.5 else band + 1)):
-            if any(abs(ox - x0) <= limit and abs(ob - base) <= limit for ox, ob in seen.get(key, ())):
-                duplicate = True
-                break
-        if duplicate:
-            dropped += len(run.text)
-            continue
-        seen.setdefault((run.text, band), []).append((x0, base))
-        kept.append(run)
-    return kept, dropped
+    seen, hidden = visible(page, vectors, texts)
+    out, more = dedupe(seen)
+    kept = 0
+    for run in out:
+        run.chars = None  # let the extraction's characters go: the page is read on from runs alone
+        kept += len(run.text)
+    return PageChars(out, kept, sorted(dropped_fonts), hidden, duplicates + more)

@@ -26,6 +26,7 @@ class Run:
     base: float
     size: float
     vertical: bool = False
+    chars: list[dict] | None = None  # the extraction's characters, until overprints are undone (`pdf_overprint`)
     cx: float = 0.0  # centre, set on creation (read for every run: no property call)
     cy: float = 0.0
 
@@ -50,7 +51,7 @@ def solid_run(chars: list[dict], text: str, size: float, width: float) -> Run | 
     base = first["origin"][1]
     if abs(last["origin"][1] - base) > 0.1 * size:
         return None
-    return Run(text, first["bbox"][0], base - 0.85 * size, last["bbox"][2], base + 0.15 * size, base, size)
+    return Run(text, first["bbox"][0], base - 0.85 * size, last["bbox"][2], base + 0.15 * size, base, size, chars=chars)
 
 
 def span_runs(
@@ -65,6 +66,7 @@ def span_runs(
     runs: list[Run] = []
     duplicates = 0
     text: list[str] = []
+    members: list[dict] = []
     x0 = x1 = pen = base = top = bottom = 0.0
     inked = False
     last_c = ""
@@ -98,15 +100,16 @@ def span_runs(
         )
         if not joins:
             if text and inked:
-                runs.append(Run("".join(text), x0, top, x1, bottom, base, size, vertical))
-            text, inked = [], False
+                runs.append(Run("".join(text), x0, top, x1, bottom, base, size, vertical, members))
+            text, members, inked = [], [], False
             top, bottom, base = ctop, cbottom, cbase
         text.append(c)
+        members.append(char)
         pen = max(pen, cx1) if joins else cx1
         if c != " ":
             if not inked:
                 x0, inked = cx0, True
             x1 = cx1
     if text and inked:
-        runs.append(Run("".join(text), x0, top, x1, bottom, base, size, vertical))
+        runs.append(Run("".join(text), x0, top, x1, bottom, base, size, vertical, members))
     return runs, duplicates

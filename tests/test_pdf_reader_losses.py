@@ -1,9 +1,11 @@
 """The PDF reader's known losses on plans printed by office software, each read right now.
 
-tests/fixtures/pdf/reader_losses.pdf is made by scripts/make_fixture_pdfs.py (`losses_pdf`);
-coloured text is kept (white headers on blue and green cells, red and blue figures, a white
-label on a block arrow), while truly invisible text (white on the bare page, render mode 3) is
-still dropped.
+tests/fixtures/pdf/reader_losses.pdf is made by scripts/make_fixture_pdfs.py (`losses_pdf`):
+1. coloured text is kept (white headers on blue and green cells, red and blue figures, a white
+   label on a block arrow), while truly invisible text (white on the bare page, render mode 3)
+   is still dropped;
+2. headers overprinted for bold are read once, also where a header's last copy and the next
+   header's first copy come out of the text extraction as one span.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.blocks import Document, Table
+from pipeline.pdf_overprint import dedupe
+from pipeline.pdf_runs import Run
 from pipeline.pdf_visibility import near
 from pipeline.read_pdf import read_pdf
 
@@ -35,7 +39,17 @@ def _grid(table: Table) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
 
-# -- coloured text on fills, invisible text ------------------------------------------------------------
+# -- 1 and 2: white fake-bold headers on coloured fills, coloured body text ------------------------
+
+
+def test_white_bold_headers_on_coloured_fills_read_once() -> None:
+    assert _grid(_tables()[0])[0] == [
+        "重要業績評価指標",  # on dark blue: was `重要業績評価指標重要業績評価指標`
+        "現状値（令和5年度）",  # on light blue: was dropped as hidden
+        "目標値（令和9年度）",
+        "達成率（%）",  # on light green: was dropped as hidden
+        "担当課・担当係・内線番号",
+    ]
 
 
 def test_red_and_blue_text_kept_invisible_text_dropped() -> None:
@@ -52,6 +66,11 @@ def test_dropped_text_reported_by_reason() -> None:
     notes = _losses().notes
     assert "5 white characters outside dark fills dropped (invisible on the printed page)" in notes
     assert "3 characters of invisible text (render mode 3 or transparent) dropped" in notes
+    assert "98 overprinted duplicate characters dropped (fake bold)" in notes  # one copy of each header
+
+
+def test_white_headers_drawn_three_and_four_times_read_once() -> None:
+    assert _grid(_tables()[1])[0] == ["取組", "令和6年度", "令和7年度", "令和8年度", "令和9年度", "備考"]
 
 
 def test_transparent_text_over_a_picture_is_kept() -> None:
@@ -83,3 +102,27 @@ def test_white_label_on_a_block_arrow_kept() -> None:
 )
 def test_colours_alike(text: int, ground: int, alike: bool) -> None:
     assert near(text, ground) is alike
+
+
+# -- fake bold: copies cut into spans differently ---------------------------------------------------
+
+
+def _run(text: str, x: float, base: float = 100.0, size: float = 9.0) -> Run:
+    chars = [
+        {"c": c, "origin": (x + i * size, base), "bbox": (x + i * size, base - size, x + (i + 1) * size, base)}
+        for i, c in enumerate(text)
+    ]
+    return Run(text, x, base - 0.85 * size, x + len(text) * size, base + 0.15 * size, base, size, chars=chars)
+
+
+def test_copies_joined_with_the_next_text_are_dropped() -> None:
+    # First copy of 重要; its second copy joined on one run with the first copy of 現状; second copy of 現状.
+    runs = [_run("重要", 10.0), _run("重要現状", 10.3), _run("現状", 28.6)]
+    kept, dropped = dedupe(runs)
+    assert [(r.text, r.x0) for r in kept] == [("重要", 10.0), ("現状", 28.3)]
+    assert dropped == 4
+
+
+def test_neighbouring_runs_are_not_copies() -> None:
+    runs = [_run("重要", 10.0), _run("現状", 28.0), _run("重要", 10.0, base=112.0)]
+    assert dedupe(runs) == (runs, 0)
