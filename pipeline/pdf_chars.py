@@ -8,26 +8,29 @@ as `工 程`, `2 , 0 5 0`; spacing is decided in `pdf_text` from the geometry). 
 characters are not needed here: PyMuPDF gives the same detail ten times faster.
 
 What is dropped here, and why:
-* a second drawing of the same glyph at (almost) the same place: fake bold by overprinting,
-  or fill + stroke drawn as two passes (`pdf_overprint`);
 * text a reader of the printed page never sees: in the colour of what lies under it, or drawn
   without ink (`pdf_visibility`, from the paint order the same extraction gives when asked to
   collect vectors);
+* a second drawing of the same glyph at (almost) the same place: fake bold by overprinting,
+  or fill + stroke drawn as two passes (`pdf_overprint`);
 * characters of a CID font with Identity encoding and no ToUnicode map: MuPDF reports their
   glyph ids *as* characters (mojibake). Only on pages with such a font, the text trace
   (`get_texttrace`, which gives glyph id and code side by side) tells which spans those are;
   they are dropped and the page reported;
 * control characters and U+FFFD.
+
+Spans are cut into runs (`pdf_runs`) at the table rules drawn at their height (`pdf_rules`), so
+that each run falls in one table cell.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 import pymupdf
 
 from pipeline.pdf_overprint import copy_limit, dedupe
+from pipeline.pdf_rules import Rules
 from pipeline.pdf_runs import Run, solid_run, span_runs
 from pipeline.pdf_visibility import Text, visible, without_ink
 
@@ -117,15 +120,11 @@ def _unmapped_spans(page: pymupdf.Page, unmapped: dict[str, bool]) -> set[str]:
     return names
 
 
-def page_chars(
-    page: pymupdf.Page,
-    fonts: FontCheck,
-    rules: list[float],
-) -> PageChars:
+def page_chars(page: pymupdf.Page, fonts: FontCheck, rules: Rules) -> PageChars:
     """Every visible, readable character of the page as runs, deduplicated.
 
-    `rules` are the x positions of the page's vertical table rules: a run never crosses one, so
-    each run falls in one table cell.
+    `rules` are the page's table rules: a run never crosses one drawn at its height, so each
+    run falls in one table cell.
     """
     unmapped = fonts.unmapped_names(page)
     bad_fonts = _unmapped_spans(page, unmapped) if unmapped else set()
@@ -148,9 +147,9 @@ def page_chars(
                     dropped_fonts.add(span["font"])
                     continue
                 size = span["size"] or 1.0
+                sx0, sy0, sx1, sy1 = span["bbox"]
                 # Only rules that cross the span can cut it (most spans lie inside one cell).
-                sx0, _, sx1, _ = span["bbox"]
-                inside = rules[bisect_right(rules, sx0) : bisect_right(rules, sx1)] if rules else rules
+                inside = rules.cutting(sx0, sx1, (sy0 + sy1) / 2) if rules.xs else []
                 run = None
                 if not inside and not vertical:
                     run = solid_run(chars, "".join(ch["c"] for ch in chars), size, sx1 - sx0)

@@ -17,6 +17,7 @@ from pipeline.pdf_chars import FontCheck, page_chars
 from pipeline.pdf_drawings import Box, read_drawings
 from pipeline.pdf_grid import Grid, build_grids
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
+from pipeline.pdf_rules import Rules
 from pipeline.pdf_runs import Run
 from pipeline.pdf_text import join_lines, lines_of, paragraph_text, paragraphs
 
@@ -96,8 +97,8 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     draft = PageDraft(number=number, width=rect.width, height=rect.height)
     drawings = read_drawings(page)
     grids = build_grids(drawings.horizontal, drawings.vertical)
-    rules = sorted({x for g in grids for x in g.xs[1:-1]})
-    found = page_chars(page, fonts, rules)
+    grid_bars = [bars(grid, drawings.fills) for grid in grids]
+    found = page_chars(page, fonts, Rules(grids, drawings.vertical, [bar for row in grid_bars for bar in row]))
     draft.chars = found.chars
     draft.unmapped_fonts, draft.hidden, draft.duplicates = found.unmapped_fonts, found.hidden, found.duplicates
     if not found.runs:
@@ -106,10 +107,11 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     if plumber is not None and needs_fallback(drawings.fills, grids, lambda box: _holds_text(box, found.runs)):
         x0s = [(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1]) for g in grids]
         grids += [g for g in plumber.grids(number - 1) if not any(_overlap(g.bbox, box) for box in x0s)]
+    grid_bars += [bars(grid, drawings.fills) for grid in grids[len(grid_bars) :]]
     in_cells, free = _assign(found.runs, grids)
     items: list[Draft] = []
-    for grid, cells in zip(grids, in_cells, strict=True):
-        marked = marked_regions(grid, drawings.arrows + bars(grid, drawings.fills))
+    for grid, cells, grid_bar in zip(grids, in_cells, grid_bars, strict=True):
+        marked = marked_regions(grid, drawings.arrows + grid_bar)
         texts = []
         for index, chars in enumerate(cells):
             x0, _, x1, _ = grid.region_box(index)
@@ -124,9 +126,13 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
 
 
 def _assign(chars: list[Run], grids: list[Grid]) -> tuple[list[list[list[Run]]], list[Run]]:
-    """Runacters by table cell (per grid, per region), and those outside every table.
+    """Runs by table cell (per grid, per region), and those outside every table.
 
-    The hot loop of the reader (every character of every page): plain tuples and bisect, no calls
+    A run goes to the cell holding its centre; a run that crosses a column line (by more than
+    half a character: it was not cut there, so the line is not drawn at its height, `pdf_rules`)
+    goes to the cell where it starts.
+
+    The hot loop of the reader (every run of every page): plain tuples and bisect, no calls
     into grid methods.
     """
     in_cells: list[list[list[Run]]] = [[[] for _ in g.regions] for g in grids]
@@ -137,6 +143,8 @@ def _assign(chars: list[Run], grids: list[Grid]) -> tuple[list[list[list[Run]]],
         for index, (x0, y0, x1, y1, xs, ys, owner, last_col, last_row) in enumerate(boxes):
             if x0 <= x <= x1 and y0 <= y <= y1:
                 col = min(max(bisect_right(xs, x) - 1, 0), last_col)
+                if col and ch.x0 + 0.5 * ch.size < xs[col]:
+                    col = max(bisect_right(xs, ch.x0 + 0.5 * ch.size) - 1, 0)
                 row = min(max(bisect_right(ys, y) - 1, 0), last_row)
                 in_cells[index][owner[row][col]].append(ch)
                 break

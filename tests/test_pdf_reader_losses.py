@@ -5,7 +5,9 @@ tests/fixtures/pdf/reader_losses.pdf is made by scripts/make_fixture_pdfs.py (`l
    label on a block arrow), while truly invisible text (white on the bare page, render mode 3)
    is still dropped;
 2. headers overprinted for bold are read once, also where a header's last copy and the next
-   header's first copy come out of the text extraction as one span.
+   header's first copy come out of the text extraction as one span;
+3. an activity printed over a bar across year columns stays whole in the year it starts in,
+   the other years of the bar read `→`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blocks import Document, Table
+from pipeline.blocks import Cell, Document, Table
+from pipeline.pdf_drawings import Box, Segment
+from pipeline.pdf_grid import build_grids
 from pipeline.pdf_overprint import dedupe
+from pipeline.pdf_rules import Rules
 from pipeline.pdf_runs import Run
 from pipeline.pdf_visibility import near
 from pipeline.read_pdf import read_pdf
@@ -126,3 +131,33 @@ def test_copies_joined_with_the_next_text_are_dropped() -> None:
 def test_neighbouring_runs_are_not_copies() -> None:
     runs = [_run("重要", 10.0), _run("現状", 28.0), _run("重要", 10.0, base=112.0)]
     assert dedupe(runs) == (runs, 0)
+
+
+# -- 3: text across a bar, a merged cell --------------------------------------------------------------
+
+
+def test_activity_over_a_bar_stays_whole_in_its_first_year() -> None:
+    table = _tables()[1]
+    assert _grid(table)[1:5] == [
+        ["基盤整備", "システム導入を進める", "→", "→", "", ""],  # was `システム` | `導入を進める`
+        ["窓口改革", "", "窓口予約の運用開始", "→", "→", ""],  # white label on a bar drawn over the rules
+        ["検討", "庁内検討と方針の決定", "", "", "", ""],
+        ["調査研究", "調査", "設計", "", "", ""],
+    ]
+    assert table.rows[3].cells[1] == Cell("庁内検討と方針の決定", 2, 1)  # across a merged cell
+
+
+def _rules(vertical: list[Segment], bars: list[Box]) -> Rules:
+    """A table of two rows (y 0-20-40) and three columns (x 0-50-100-150), with the given inner column lines."""
+    horizontal = [Segment(y, 0.0, 150.0) for y in (0.0, 20.0, 40.0)]
+    outer = [Segment(x, 0.0, 40.0) for x in (0.0, 150.0)]
+    grids = build_grids(horizontal, outer + vertical)
+    return Rules(grids, outer + vertical, bars)
+
+
+def test_text_is_cut_only_where_a_line_is_drawn_at_its_height() -> None:
+    rules = _rules([Segment(50.0, 0.0, 20.0), Segment(100.0, 0.0, 40.0)], [Box(60.0, 25.0, 140.0, 35.0, "bar")])
+    assert rules.cutting(40.0, 110.0, 10.0) == [50.0, 100.0]
+    assert rules.cutting(40.0, 110.0, 30.0) == []  # 50: merged below; 100: on the bar
+    assert rules.cutting(90.0, 110.0, 22.0) == [100.0]  # in the lower row, above the bar
+    assert rules.cutting(40.0, 110.0, 60.0) == [50.0, 100.0]  # below the table, as before
