@@ -27,8 +27,14 @@ from pipeline.pdf_visibility import near
 from pipeline.read_pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "pdf" / "reader_losses.pdf"
-REAL = ROOT / "tests" / "fixtures" / "pdf" / "real"
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+FIXTURE = FIXTURES / "reader_losses.pdf"
+REAL = FIXTURES / "real"
+# Exported once by LibreOffice 7.4 Calc (`soffice --headless --convert-to pdf`) from a sheet laid out as
+# plans are: white bold headers on blue and green cells (bold set as fill + stroke, adjacent cells of one
+# fill as one box), red and blue figures, a white note in a cell without fill, and a 工程 row whose three
+# filled year cells have no lines between them, its activity text running over them from the first.
+LIBREOFFICE = FIXTURES / "reader_losses_libreoffice.pdf"
 
 
 @cache
@@ -90,6 +96,25 @@ def test_transparent_text_over_a_picture_is_kept() -> None:
 
 def test_white_label_on_a_block_arrow_kept() -> None:
     assert _grid(_tables()[1])[5] == ["周知啓発", "", "", "広報", "→", ""]  # was dropped as hidden
+
+
+def test_libreoffice_export() -> None:
+    document = read_pdf(LIBREOFFICE.name, LIBREOFFICE.read_bytes())
+    tables = [b for b in document.blocks() if isinstance(b, Table)]
+    assert [_grid(t) for t in tables] == [
+        [
+            ["重要業績評価指標", "現状値", "目標値", "達成率", "担当課"],  # 現状値 目標値 were dropped as hidden
+            ["電子申請の利用率", "45%", "80%", "56%", "デジタル推進課"],
+            ["窓口の待ち時間", "20分", "10分", "", "区政推進課"],  # white `社内確認用` on no fill: dropped
+        ],
+        [
+            ["取組", "令和6年度", "令和7年度", "令和8年度", "令和9年度"],  # years were dropped as hidden
+            ["基盤整備", "システム導入を進める", "", "", ""],
+            ["調査研究", "調査", "設計", "", ""],
+        ],
+    ]
+    assert tables[1].rows[1].cells[1] == Cell("システム導入を進める", 3, 1)
+    assert "5 white characters outside dark fills dropped (invisible on the printed page)" in document.notes
 
 
 @pytest.mark.parametrize(
