@@ -48,7 +48,7 @@ class Box:
     y0: float
     x1: float
     y1: float
-    style: str = ""  # arrows: block / line / head; fills: dark / light
+    style: str = ""  # arrows: block / line / head; bars: bar
 
     @property
     def cy(self) -> float:
@@ -66,10 +66,6 @@ class PageDrawings:
     fills: list[Box] = field(default_factory=list)
     curves: int = 0  # paths with curves: glyph outlines, rounded frames (not read)
 
-    def dark_fills(self) -> list[tuple[float, float, float, float]]:
-        """Boxes dark enough for white text on them to be visible."""
-        return [(b.x0, b.y0, b.x1, b.y1) for b in self.fills if b.style == "dark"]
-
 
 def _is_white(color: Any) -> bool:
     return color is not None and len(color) > 0 and all(v >= 0.97 for v in color)
@@ -77,12 +73,6 @@ def _is_white(color: Any) -> bool:
 
 def _saturated(color: Any) -> bool:
     return bool(color) and len(color) == 3 and max(color) - min(color) >= 0.25
-
-
-def _darkness(color: Any) -> str:
-    if not color:
-        return "light"
-    return "dark" if sum(color) / len(color) < 0.55 else "light"
 
 
 def read_drawings(page: pymupdf.Page) -> PageDrawings:
@@ -106,7 +96,7 @@ def read_drawings(page: pymupdf.Page) -> PageDrawings:
             # Outlined boxes in a strong colour are chart bars or badges: their outlines are no rules.
             outline = stroked and not (filled and _saturated(fill))
             for item in items:
-                _rect(out, _item_rect(item), outline, filled, fill)
+                _rect(out, _item_rect(item), outline, filled)
             continue
         points = _polyline(items)
         if points is None:
@@ -119,7 +109,7 @@ def read_drawings(page: pymupdf.Page) -> PageDrawings:
                 continue
             closed_rect = _as_rect(points)
             if closed_rect is not None and filled and not stroked:
-                _rect(out, closed_rect, False, True, fill)
+                _rect(out, closed_rect, False, True)
                 continue
         if stroked:
             for a, b in pairwise(points):
@@ -138,7 +128,7 @@ def _item_rect(item: tuple) -> tuple[float, float, float, float]:
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
-def _rect(out: PageDrawings, rect: tuple[float, float, float, float], stroked: bool, filled: bool, fill: Any) -> None:
+def _rect(out: PageDrawings, rect: tuple[float, float, float, float], stroked: bool, filled: bool) -> None:
     x0, y0, x1, y1 = rect
     w, h = x1 - x0, y1 - y0
     if filled and not stroked and (h <= THIN or w <= THIN):
@@ -148,7 +138,7 @@ def _rect(out: PageDrawings, rect: tuple[float, float, float, float], stroked: b
             out.vertical.append(Segment((x0 + x1) / 2, y0, y1))
         return
     if filled:
-        out.fills.append(Box(x0, y0, x1, y1, _darkness(fill)))
+        out.fills.append(Box(x0, y0, x1, y1))
     if stroked:
         if h <= THIN:
             out.horizontal.append(Segment((y0 + y1) / 2, x0, x1))

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from pipeline.pdf_arrows import ARROW_TEXT, bars, marked_regions
-from pipeline.pdf_chars import FontCheck, Run, page_chars
+from pipeline.pdf_chars import FontCheck, page_chars
 from pipeline.pdf_drawings import Box, read_drawings
 from pipeline.pdf_grid import Grid, build_grids
 from pipeline.pdf_open_rows import extend_down
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
+from pipeline.pdf_rules import Rules
+from pipeline.pdf_runs import Run
 from pipeline.pdf_text import join_lines, lines_of, paragraph_text, paragraphs
 
 SHADED_SHARE = 0.8  # fills covering this share of a cell make it a shaded cell
@@ -85,7 +87,7 @@ class PageDraft:
     items: list[Draft] = field(default_factory=list)
     chars: int = 0
     unmapped_fonts: list[str] = field(default_factory=list)
-    hidden: int = 0
+    hidden: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
     images: int = 0
 
@@ -99,8 +101,8 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     draft = PageDraft(number=number, width=rect.width, height=rect.height)
     drawings = read_drawings(page)
     grids = build_grids(drawings.horizontal, drawings.vertical)
-    rules = sorted({x for g in grids for x in g.xs[1:-1]})
-    found = page_chars(page, fonts, drawings.dark_fills(), rules)
+    grid_bars = [bars(grid, drawings.fills) for grid in grids]
+    found = page_chars(page, fonts, Rules(grids, drawings.vertical, [bar for row in grid_bars for bar in row]))
     draft.chars = found.chars
     draft.unmapped_fonts, draft.hidden, draft.duplicates = found.unmapped_fonts, found.hidden, found.duplicates
     if not found.runs:
@@ -113,10 +115,12 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
         extend_down(grid, drawings.horizontal, lambda b: _holds_text(Box(b[0], b[1], b[2], b[3]), found.runs), grids)
         for grid in grids
     ]
+    # Bars are found per grid row: the rows of plumber's grids and of grids extended downwards count too.
+    grid_bars = [bars(grid, drawings.fills) for grid in grids]
     in_cells, free = _assign(found.runs, grids)
     items: list[Draft] = []
-    for grid, cells in zip(grids, in_cells, strict=True):
-        marked = marked_regions(grid, drawings.arrows + bars(grid, drawings.fills))
+    for grid, cells, grid_bar in zip(grids, in_cells, grid_bars, strict=True):
+        marked = marked_regions(grid, drawings.arrows + grid_bar)
         texts = []
         for index, chars in enumerate(cells):
             x0, _, x1, _ = grid.region_box(index)
@@ -134,9 +138,13 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
 
 
 def _assign(chars: list[Run], grids: list[Grid]) -> tuple[list[list[list[Run]]], list[Run]]:
-    """Runacters by table cell (per grid, per region), and those outside every table.
+    """Runs by table cell (per grid, per region), and those outside every table.
 
-    The hot loop of the reader (every character of every page): plain tuples and bisect, no calls
+    A run goes to the cell holding its centre; a run that crosses a column line (by more than
+    half a character: it was not cut there, so the line is not drawn at its height, `pdf_rules`)
+    goes to the cell where it starts.
+
+    The hot loop of the reader (every run of every page): plain tuples and bisect, no calls
     into grid methods.
     """
     in_cells: list[list[list[Run]]] = [[[] for _ in g.regions] for g in grids]
@@ -147,6 +155,8 @@ def _assign(chars: list[Run], grids: list[Grid]) -> tuple[list[list[list[Run]]],
         for index, (x0, y0, x1, y1, xs, ys, owner, last_col, last_row) in enumerate(boxes):
             if x0 <= x <= x1 and y0 <= y <= y1:
                 col = min(max(bisect_right(xs, x) - 1, 0), last_col)
+                if col and ch.x0 + 0.5 * ch.size < xs[col]:
+                    col = max(bisect_right(xs, ch.x0 + 0.5 * ch.size) - 1, 0)
                 row = min(max(bisect_right(ys, y) - 1, 0), last_row)
                 in_cells[index][owner[row][col]].append(ch)
                 break

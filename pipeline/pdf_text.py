@@ -27,7 +27,7 @@ from statistics import median
 import regex
 
 from pipeline.fullwidth import to_narrow
-from pipeline.pdf_chars import Run
+from pipeline.pdf_runs import Run
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SPACES_RE = regex.compile(r"[ \t]+")

@@ -12,9 +12,9 @@ positions it covers hold empty cells, as a dump's padding tabs do. `Table.origin
 every row and paragraph carries the page it was printed on (`line` is None).
 
 Which library does what (see each module for why):
-* PyMuPDF (`pymupdf`): characters (`get_text("rawdict")`, and `get_texttrace` to spot fonts
-  without a ToUnicode map), vector drawings (`get_cdrawings`), opening and validating the
-  file — everything on every page, because it is fast;
+* PyMuPDF (`pymupdf`): characters (`get_text("rawdict")`, which also gives the filled areas in
+  paint order, and `get_texttrace` to spot fonts without a ToUnicode map), vector drawings
+  (`get_cdrawings`), opening and validating the file — everything on every page, because it is fast;
 * pdfplumber: the table finder, only on pages whose cells are marked by fills without any
   ruling line (`pdf_plumber`), where its rectangle-edge lattice is the better tool.
 """
@@ -31,6 +31,7 @@ from pipeline.pdf_margins import drop_margins
 from pipeline.pdf_open import open_pdf, repair_note
 from pipeline.pdf_page import PageDraft, TableDraft, TextDraft, read_page
 from pipeline.pdf_plumber import PlumberPages
+from pipeline.pdf_visibility import HIDDEN_NOTES
 
 OCR_ADVICE = "add a text layer first, e.g. `ocrmypdf -l jpn in.pdf out.pdf`"
 _SHRINK_EVERY = 25  # pages: how often MuPDF's object store is emptied (fonts, images of past pages)
@@ -99,9 +100,10 @@ def _check_text(path: str, drafts: list[PageDraft]) -> list[str]:
             f"text left out on pages {_pages(sorted({n for n, _ in unmapped}))}: font {', '.join(fonts)} "
             "has no ToUnicode map (its codes are glyph ids, not text)"
         )
-    hidden = sum(d.hidden for d in drafts)
-    if hidden:
-        notes.append(f"{hidden} white characters outside dark fills dropped (invisible on the printed page)")
+    for reason, note in HIDDEN_NOTES.items():
+        hidden = sum(d.hidden.get(reason, 0) for d in drafts)
+        if hidden:
+            notes.append(note.format(n=hidden))
     duplicates = sum(d.duplicates for d in drafts)
     if duplicates:
         notes.append(f"{duplicates} overprinted duplicate characters dropped (fake bold)")

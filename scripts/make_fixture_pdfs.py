@@ -997,6 +997,159 @@ def _fill_only_table(w: Writer) -> None:
     w.y = y + 6
 
 
+# -- the reader's known losses -------------------------------------------------------------------
+
+RED = (0.85, 0.0, 0.0)
+BLUE = (0.0, 0.2, 0.8)
+WHITE = (1.0, 1.0, 1.0)
+PINK = (1.0, 0.87, 0.87)
+# Header fills, from dark to light: white text reads on each of them.
+HEADER_FILLS = ((0.18, 0.32, 0.58), (0.36, 0.58, 0.84), (0.33, 0.62, 0.35), (0.56, 0.78, 0.45), (0.93, 0.49, 0.18))
+# Overprinted fake bold: the copies office software draws, a few tenths of a point apart.
+BOLD_COPIES = ((0.0, 0.0), (0.3, 0.0), (0.0, 0.3), (0.3, 0.3))
+BAR_LIGHT = (0.55, 0.7, 0.9)
+BAR_DARK = (0.36, 0.58, 0.84)
+
+
+def _edges(start: float, sizes: Sequence[float]) -> list[float]:
+    out = [start]
+    for size in sizes:
+        out.append(out[-1] + size)
+    return out
+
+
+def _fill(page: pymupdf.Page, box: tuple[float, float, float, float], color: tuple[float, float, float]) -> None:
+    shape = page.new_shape()
+    shape.draw_rect(pymupdf.Rect(*box))
+    shape.finish(fill=color, color=None, width=0)
+    shape.commit()
+
+
+def _put(
+    page: pymupdf.Page,
+    x: float,
+    baseline: float,
+    text: str,
+    size: float,
+    color: tuple[float, float, float] = (0.0, 0.0, 0.0),
+    render_mode: int = 0,
+) -> None:
+    page.insert_text((x, baseline), text, fontname=FONT, fontsize=size, color=color, render_mode=render_mode)
+
+
+def _ruling(page: pymupdf.Page, xs: list[float], ys: list[float], merged: set[tuple[int, int]]) -> None:
+    """Every row and column line of a grid; `merged` holds (row, column line) pairs left out (merged cells)."""
+    shape = page.new_shape()
+    for y in ys:
+        shape.draw_line((xs[0], y), (xs[-1], y))
+    for r, (top, bottom) in enumerate(pairwise(ys)):
+        for c, x in enumerate(xs):
+            if (r, c) not in merged:
+                shape.draw_line((x, top), (x, bottom))
+    shape.finish(color=(0, 0, 0), width=0.6)
+    shape.commit()
+
+
+def losses_pdf(path: Path) -> None:
+    """The reader's known losses, as office software prints plans (see tests/test_pdf_reader_losses.py).
+
+    Page 1: an indicator table whose header row is white text on coloured fills (the fills first,
+    then the headers cell by cell, each drawn twice a third of a point apart: fake bold). The
+    headers nearly fill their cells, so one header's second copy and the next header's first copy
+    stand side by side on one line.
+    Red and blue body text, red text on a pink fill; a white note on the bare page and a note in
+    render mode 3: those two are invisible.
+
+    Page 2: a 工程 grid (white headers drawn three and four times over a green fill) whose activity
+    texts are printed over filled bars spanning three year columns and cross a column line: a bar
+    drawn under the grid's rules, a bar drawn over them (as office software draws shapes) with a
+    white label, and a text across a merged cell; a white label on a block arrow.
+    """
+    w = Writer()
+    w.new_page()
+    page = w.page
+    assert page is not None
+    w.paragraph("第1表　重要業績評価指標の状況", size=11)
+    xs = _edges(LEFT, [78.0, 92.0, 92.0, 56.0, 114.0])
+    ys = _edges(w.y, [18.0, 18.0, 18.0, 18.0])
+    headers = (
+        "重要業績評価指標",
+        "現状値（令和5年度）",
+        "目標値（令和9年度）",
+        "達成率（%）",
+        "担当課・担当係・内線番号",
+    )
+    for c, color in enumerate(HEADER_FILLS):
+        _fill(page, (xs[c], ys[0], xs[c + 1], ys[1]), color)
+    for c, text in enumerate(headers):
+        x = (xs[c] + xs[c + 1] - text_width(text, 9.0)) / 2
+        for dx, dy in BOLD_COPIES[:2]:
+            _put(page, x + dx, ys[0] + 12.5 + dy, text, 9.0, WHITE)
+    _fill(page, (xs[1], ys[2], xs[2], ys[3]), PINK)
+    body = [
+        [("電子申請の利用率", None), ("45%", RED), ("80%", BLUE), ("56%", None), ("デジタル推進課", None)],
+        [("窓口の待ち時間", None), ("20分", RED), ("10分", BLUE), ("50%", None), ("区政推進課", None)],
+        [("コンビニ交付件数", None), ("1,200件", None), ("3,000件", RED), ("40%", BLUE), ("市民課", None)],
+    ]
+    for r, row in enumerate(body, start=1):
+        for c, (text, color) in enumerate(row):
+            _put(page, xs[c] + PAD, ys[r] + 12.5, text, 8.0, color or (0.0, 0.0, 0.0))
+    _put(page, xs[4] + 70.0, ys[1] + 12.5, "社内確認用", 8.0, WHITE)  # white on the bare page
+    _put(page, xs[4] + 70.0, ys[2] + 12.5, "非表示", 8.0, render_mode=3)  # invisible text
+    _ruling(page, xs, ys, set())
+
+    w.new_page()
+    page = w.page
+    assert page is not None
+    w.paragraph("第2表　工程表", size=11)
+    xs = _edges(LEFT, [120.0, 70.0, 70.0, 70.0, 70.0, 105.0])
+    ys = _edges(w.y, [16.0, 20.0, 20.0, 20.0, 20.0, 20.0])
+    _fill(page, (xs[0], ys[0], xs[-1], ys[1]), HEADER_FILLS[2])
+    for c, text in enumerate(("取組", "令和6年度", "令和7年度", "令和8年度", "令和9年度", "備考")):
+        x = (xs[c] + xs[c + 1] - text_width(text, 8.0)) / 2
+        for dx, dy in BOLD_COPIES[: 4 if c in (0, 5) else 3]:
+            _put(page, x + dx, ys[0] + 11.0 + dy, text, 8.0, WHITE)
+    for r, text in enumerate(("基盤整備", "窓口改革", "検討", "調査研究", "周知啓発"), start=1):
+        _put(page, xs[0] + PAD, ys[r] + 13.5, text, 9.0)
+
+    def bar(r: int, first: int, last: int, color: tuple[float, float, float]) -> None:
+        # Starts a little into its first year (the activity starts in the second half of that year).
+        mid = (ys[r] + ys[r + 1]) / 2
+        _fill(page, (xs[first] + 30.0, mid - 5.5, xs[last + 1] - 4.0, mid + 5.5), color)
+
+    # A bar under the rules, its activity printed over it across the 令和6/令和7 line.
+    bar(1, 1, 3, BAR_LIGHT)
+    _put(page, xs[1] + 31.5, ys[1] + 13.5, "システム導入を進める", 9.0)
+    # Across a merged cell (令和6-令和7 without a line between them).
+    _put(page, xs[1] + PAD, ys[3] + 13.5, "庁内検討と方針の決定", 9.0)
+    # Short texts in neighbouring year cells stay apart.
+    _put(page, xs[1] + PAD, ys[4] + 13.5, "調査", 9.0)
+    _put(page, xs[2] + PAD, ys[4] + 13.5, "設計", 9.0)
+    # A block arrow over 令和8-令和9 with a white label in its shaft.
+    mid = (ys[5] + ys[6]) / 2
+    x0, x1 = xs[3] + 4.0, xs[5] - 4.0
+    shape = page.new_shape()
+    shape.draw_polyline(
+        [
+            (x0, mid - 4),
+            (x1 - 8, mid - 4),
+            (x1 - 8, mid - 7),
+            (x1, mid),
+            (x1 - 8, mid + 7),
+            (x1 - 8, mid + 4),
+            (x0, mid + 4),
+        ]
+    )
+    shape.finish(fill=HEADER_FILLS[0], color=None, width=0, closePath=True)
+    shape.commit()
+    _put(page, x0 + 4.0, ys[5] + 13.5, "広報", 9.0, WHITE)
+    _ruling(page, xs, ys, {(3, 2)})
+    # A bar drawn over the rules (a shape), with a white label across the 令和7/令和8 line.
+    bar(2, 2, 4, BAR_DARK)
+    _put(page, xs[2] + 31.5, ys[2] + 13.5, "窓口予約の運用開始", 9.0, WHITE)
+    w.save(path)
+
+
 # -- bad files ----------------------------------------------------------------------------------
 
 
@@ -1116,6 +1269,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     plan_pdf(out / "fukuoka_plan_cards.pdf")
     dx_pdf(out / "fukuoka_dx_cards.pdf")
     layout_pdf(out / "layout_features.pdf")
+    losses_pdf(out / "reader_losses.pdf")
     image_only_pdf(out / "image_only.pdf")
     encrypted_pdf(out / "encrypted.pdf")
     bad_pdfs(out)
