@@ -33,7 +33,7 @@ from normalizers.departments import DEPARTMENT_SUFFIXES
 from normalizers.text import fullwidth_to_halfwidth
 from pipeline.blocks import BBox, Document, Paragraph, Row, Table
 from recognizers.grid import GridRow, table_to_grid
-from recognizers.hierarchy import Heading, HeadingStack, read_heading
+from recognizers.hierarchy import Heading, HeadingStack, read_heading, read_trailing_heading
 from recognizers.indicators import (
     ValueHeading,
     is_name_heading,
@@ -219,7 +219,7 @@ class _Reader:
             self.pending_no = match["no"]  # `＜項目番号＞ 6` before its card
             self.card = None
             return
-        if heading := read_heading(text):
+        if heading := read_heading(text) or read_trailing_heading(text):
             self.enter_heading(heading, block)
             return
         if (bullet := _BULLET_RE.match(text)) and self._in_initiative_section():

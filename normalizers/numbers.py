@@ -133,6 +133,8 @@ RELATIVE_CELLS: dict[str, str] = {
     "向上": ">",
     "減少": "<",
     "低下": "<",
+    "維持": "=",
+    "現状維持": "=",
 }
 #: Comparator words printed right after a number (`30以上`).
 COMPARATOR_SUFFIXES: dict[str, str] = {"以上": ">=", "以下": "<=", "超": ">", "未満": "<"}

@@ -91,3 +91,24 @@ class HeadingStack:
         level = self.levels.index(heading.style)
         kept = [h for h in self.current if self.levels.index(h.style) < level]
         self.current = [*kept, heading]
+
+
+def read_trailing_heading(text: str) -> Heading | None:
+    """A heading printed at the end of a title line (`施策評価シート（令和6年度）施策3 子育て支援の充実`), or None.
+
+    The reader joins text printed on one line; a hierarchy word with its number after a space or
+    a closing bracket starts a heading there. Sentences are not headings.
+    """
+    line = fullwidth_to_halfwidth(text).strip()
+    if "\n" in line or "。" in line:
+        return None
+    for match in _word_start_re().finditer(line):
+        if match.start() > 0 and (heading := read_heading(line[match.start() :])) and heading.number:
+            return heading
+    return None
+
+
+@functools.cache
+def _word_start_re() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(t) for t in terms("hierarchy_word"))
+    return regex.compile(rf"(?<=[\s)）】])(?:{words})\s*{_NUMBER}")

@@ -147,9 +147,11 @@ class BannerTarget:
 
 
 _VALUE = r"[△▲-]?\s*[\d,.]+\s*[^\d\s()（）→⇒]{0,6}"
+# A target may be stated relative to the baseline (`612人（R元）→ 維持（R6）`).
+_TARGET = rf"(?:{_VALUE}|現状維持|維持|増加|減少|向上|現状以上)"
 _BANNER_RE = regex.compile(
-    rf"^(?:(?P<label>数値目標|目標|KPI|指標)\s*[:：]?\s*)?(?P<name>.*?\S)\s*(?P<base>{_VALUE})\s*[(（](?P<by>[^()（）]{{2,14}})[)）]"
-    rf"\s*[→⇒➡]\s*(?P<target>{_VALUE})\s*[(（](?P<ty>[^()（）]{{2,14}})[)）]\s*$"
+    rf"^(?:[【\[]?(?P<label>数値目標|目標|KPI|指標)[】\]]?\s*[:：]?\s*)?(?P<name>.*?\S)\s*(?P<base>{_VALUE})\s*"
+    rf"[(（](?P<by>[^()（）]{{2,14}})[)）]\s*[→⇒➡]\s*(?P<target>{_TARGET})\s*[(（](?P<ty>[^()（）]{{2,14}})[)）]\s*$"
 )
 
 

@@ -163,3 +163,45 @@ def test_prose_publishes_nothing() -> None:
     )
     assert generic_plan.extract(document).cards == ()
     assert detect_layout(document) is None
+
+
+def test_card_printed_as_labelled_lines() -> None:
+    found = _read(
+        Paragraph("改革の柱1 効率的な区民サービス", page=1),
+        Paragraph("【No.7】 取組事項：窓口業務の民間委託", page=1),
+        Paragraph("所管課：区民課", page=1),
+        Paragraph("現状と課題：待ち時間が長い。取組内容：", page=1),
+        Paragraph("・定型業務を委託する。", page=1),
+        _table(["年度", "令和5年度", "令和6年度"], ["計画", "委託範囲の検討", "→"], ["実績", "委託範囲を決定", ""]),
+        Paragraph("指標：電子申請件数 現状 1,240件（令和4年度）→ 目標 3,000件（令和7年度）", page=1),
+    )
+    card = _card(found, "7")
+    assert (card.title, card.departments, card.description) == (
+        "窓口業務の民間委託",
+        "区民課",
+        "・定型業務を委託する。",
+    )
+    assert dict(card.attributes) == {"現状と課題": "待ち時間が長い。"}
+    # A 計画 row of words is a schedule, and the 実績 row under it reports on it.
+    assert [[(c.year, c.text) for c in r.cells] for r in card.schedule] == [
+        [(2023, "委託範囲の検討"), (2024, "→")],
+        [(2023, "委託範囲を決定")],
+    ]
+    (indicator,) = card.indicators
+    assert [(v.kind, v.heading, v.text) for v in indicator.values] == [
+        ("baseline", "令和4年度", "1,240件"),
+        ("final_target", "令和7年度", "3,000件"),
+    ]
+
+
+def test_two_row_list_header_and_remarks_column() -> None:
+    found = _read(
+        _table(
+            ["項番", "取組", "所管部署", "スケジュール", "", "備考"],
+            ["", "", "", "R5", "R6", ""],
+            ["1-1", "オンライン申請の拡充", "住民課", "調査・研究 ━━━▶", "→", "主要30手続"],
+        )
+    )
+    card = found.cards[0]
+    assert (card.item_no, card.departments, dict(card.attributes)) == ("1-1", "住民課", {"備考": "主要30手続"})
+    assert [(c.year, c.text) for c in card.schedule[0].cells] == [(2023, "調査・研究"), (2024, "→")]

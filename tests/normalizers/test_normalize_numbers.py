@@ -109,6 +109,8 @@ CELLS: list[tuple[str, str, ParsedValue, str | None]] = [
     ("genjou-ijou", "現状以上", V(None, "relative", comparator=">="), "000:698"),
     ("zouka", "増加", V(None, "relative", comparator=">"), "002:594"),
     ("joushou", "上昇", V(None, "relative", comparator=">"), "003:328"),
+    ("iji", "維持", V(None, "relative", comparator="="), None),
+    ("genjou-iji", "現状維持", V(None, "relative", comparator="="), None),
     # same as previous (resolved by the pipeline)
     ("dousa", "同左", SAME, "002:215"),
     ("arrow", "→", SAME, "002:1492"),

@@ -106,8 +106,17 @@ def test_units_table_is_reviewed() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("千円）", "千円"), ("円", "円"), ("時間/年", "時間/年"), ("時間", "時間"), ("％", "%"), ("年", None)],
-    ids=["sen-en-longest", "en", "per-year-longest", "hours", "full-width-percent", "not-a-unit"],
+    [
+        ("千円）", "千円"),
+        ("円", "円"),
+        ("時間/年", "時間/年"),
+        ("時間", "時間"),
+        ("％", "%"),
+        ("年", None),
+        ("品目", "品目"),
+        ("品", "品"),
+    ],
+    ids=["sen-en-longest", "en", "per-year-longest", "hours", "full-width-percent", "not-a-unit", "hinmoku", "hin"],
 )
 def test_match_unit_prefers_longest(text: str, expected: str | None) -> None:
     assert match_unit(text) == expected

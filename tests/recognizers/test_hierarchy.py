@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.hierarchy import HeadingStack, read_heading
+from recognizers.hierarchy import HeadingStack, read_heading, read_trailing_heading
 
 HEADINGS = [
     ("基本目標1 しごとをつくる", "基本目標", "1", "しごとをつくる"),
@@ -53,3 +53,25 @@ def test_levels_are_styles_in_the_order_first_printed() -> None:
         stack.push(heading)
     assert [h.text for h in stack.current] == ["基本目標2 d", "施策3 e"]
     assert stack.levels == ["基本目標", "施策"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "name"),
+    [
+        ("施策評価シート（令和6年度）施策3 子育て支援の充実", "3", "子育て支援の充実"),
+        ("架空町 総合戦略 基本目標2 人の流れ", "2", "人の流れ"),
+    ],
+    ids=["after-bracket", "after-space"],
+)
+def test_heading_at_the_end_of_a_title_line(text: str, number: str, name: str) -> None:
+    heading = read_trailing_heading(text)
+    assert heading is not None and (heading.number, heading.name) == (number, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本市の施策3 については後述します。", "施策評価シート", "令和6年度の施策の方向"],
+    ids=["sentence", "none", "no-number"],
+)
+def test_no_heading_at_the_end(text: str) -> None:
+    assert read_trailing_heading(text) is None

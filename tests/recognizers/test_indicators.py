@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.indicators import is_name_heading, read_banner_target, read_value_heading, row_kind, value_headings
+from recognizers.indicators import (
+    is_name_heading,
+    named_row_kind,
+    numbered_row_kind,
+    read_banner_target,
+    read_value_heading,
+    read_value_line,
+    row_kind,
+    split_indicator_names,
+    value_headings,
+)
 
 VALUE_HEADINGS = [
     ("現状値（2014年度）", "baseline", 2014),
@@ -98,3 +108,68 @@ def test_banner_target(text: str, name: str, base: str, by: str, target: str, ty
 )
 def test_not_a_banner(text: str) -> None:
     assert read_banner_target(text) is None
+
+
+LINES = [
+    (
+        "指標：電子申請件数 現状 1,240件（令和4年度）→ 目標 3,000件（令和7年度）",
+        "電子申請件数",
+        [("baseline", "1,240件", "令和4年度"), ("final_target", "3,000件", "令和7年度")],
+    ),
+    (
+        "効果額（千円）：目標 1,200（令和7年度）／実績 980（令和5年度）",
+        "効果額(千円)",
+        [("final_target", "1,200", "令和7年度"), ("actual", "980", "令和5年度")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "values"), LINES, ids=["genjou-mokuhyou", "mokuhyou-jisseki"])
+def test_value_line(text: str, name: str, values: list[tuple[str, str, str]]) -> None:
+    found = read_value_line(text)
+    assert found is not None
+    assert found[0] == name and [(v.kind, v.text, v.year) for v in found[1]] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["入学者数40人（2014年度）→45人（2019年度）", "人口は40人（2014年）から増えた", "課題：現状 1,240件（令和4年度）"],
+    ids=["no-words", "prose", "one-value"],
+)
+def test_not_a_value_line(text: str) -> None:
+    assert read_value_line(text) is None
+
+
+def test_relative_banner_target_and_bracketed_label() -> None:
+    banner = read_banner_target("【数値目標】年少人口（0～14歳） 612人（R元）→ 維持（R6）")
+    assert banner is not None and (banner.name, banner.baseline, banner.target) == (
+        "年少人口（0～14歳）",
+        "612人",
+        "維持",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [("目標", "target", None), ("実績②", "actual", 2), ("目標値①", "target", 1), ("区分", None, None)],
+    ids=["bare", "numbered-actual", "numbered-target", "other"],
+)
+def test_numbered_row_kind(text: str, kind: str | None, number: int | None) -> None:
+    assert numbered_row_kind(text) == (kind, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("業務量削減目標値（時間）", "target"), ("財政効果実績額（千円）", "actual"), ("目標", None), ("整備計画", None)],
+    ids=["target-named", "actual-named", "bare-word", "plan-is-no-indicator"],
+)
+def test_named_row_kind(text: str, kind: str | None) -> None:
+    assert named_row_kind(text) == kind
+
+
+def test_split_indicator_names() -> None:
+    assert split_indicator_names("①電子決裁率\n②コピー用紙の利用枚数 ※2020年度実績：約3,200万枚") == [
+        ("電子決裁率", None),
+        ("コピー用紙の利用枚数", "2020年度実績：約3,200万枚"),
+    ]
+    assert split_indicator_names("マイナンバーカード交付率") == [("マイナンバーカード交付率", None)]
