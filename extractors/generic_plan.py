@@ -56,6 +56,7 @@ _CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
 _DIGIT_RE = regex.compile(r"\d")
+_GROUP_NO_RE = regex.compile(r"^\d{1,3}-\d{1,3}$")
 _BRACKET_NO_RE = regex.compile(r"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})\s*[】\])>]\s*")
 _FIELD_RE = regex.compile(r"(?:^|(?<=[。\s]))(?P<label>[^\s:：。、]{1,12})\s*[:：]")
 _LABELLED_NO_RE = regex.compile(r"^(?P<label>\S.{0,10}?)\s*[:：]?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
@@ -178,7 +179,12 @@ class _Reader:
         return None
 
     def enter_heading(self, heading: Heading, at: Row | Paragraph) -> None:
-        """A heading closes the card being read; it is a candidate initiative of its own."""
+        """A heading closes the card being read; it is a candidate initiative of its own.
+
+        A heading already in force printed again (a chapter's title atop each of its pages) changes nothing.
+        """
+        if any(h.text == heading.text for h in self.headings.current):
+            return
         self.headings.push(heading)
         self.card = None
         self.last_caption = None
@@ -324,7 +330,7 @@ class _Reader:
                 read_rows += 1
                 continue
             if mode is None or mode.kind != "list":
-                if self._card_header(found, grid_row):
+                if self._card_header(found, grid_row, alone=len(grid) == 1):
                     read_rows += self._close(mode)
                     mode = None
                     read_rows += 1
@@ -391,15 +397,21 @@ class _Reader:
             )
         return None
 
-    def _card_header(self, found: list[tuple[int, str]], grid_row: GridRow) -> bool:
-        """`12 | title | departments` (a department cell required), or `① | 【title】 | department` under a card."""
+    def _card_header(self, found: list[tuple[int, str]], grid_row: GridRow, alone: bool = False) -> bool:
+        """`12 | title | departments`, or `① | 【title】 | department` under a card.
+
+        A department cell is required, except for a band of its own (`alone`: the only row of its
+        table) numbered like a group (`1-9 | オンラインによる子育て支援`), whose sub-items follow.
+        """
         if len(found) < 2 or len(found) > 3:
             return False
         number, title = found[0][1], found[1][1]
         departments = found[2][1] if len(found) == 3 else None
         if len(title) < 4 or not _JAPANESE_RE.search(title) or read_label(title) is not None:
             return False
-        if departments is None or not _looks_like_departments(departments):
+        if departments is not None and not _looks_like_departments(departments):
+            return False
+        if departments is None and not (alone and _GROUP_NO_RE.match(fullwidth_to_halfwidth(number))):
             return False
         row = grid_row.row
         circled = circled_number(number)
@@ -783,7 +795,9 @@ def unwrap_departments(text: str | None) -> str | None:
 
 
 def _looks_like_departments(text: str) -> bool:
-    parts = regex.split(r"[、,，\s・/／]+", text.strip())
+    """Every name of the cell ends like a department (`区役所 (東区)`: the parenthesis qualifies it)."""
+    bare = regex.sub(r"\s*[(（][^()（）]*[)）]", "", text.strip())
+    parts = regex.split(r"[、,，\s・/／]+", bare)
     return bool(parts) and all(p.endswith(_DEPARTMENT_ENDINGS) for p in parts if p)
 
 
