@@ -95,4 +95,8 @@ def _unread_summary(extraction: Extraction) -> str:
     unread = next((f for f in extraction.findings if f.check == "tables_unread"), None)
     if unread is None or not unread.expected:
         return "no table and no card, schedule grid or indicator found"
-    return f"no card, schedule grid or indicator found; {unread.expected} tables seen, not read: {unread.detail}"
+    left = unread.expected - (unread.found or 0)
+    tables = f"{unread.expected} table{'s' if unread.expected > 1 else ''} seen"
+    if not left:
+        return f"no card, schedule grid or indicator found; {tables}, none of them an initiative's"
+    return f"no card, schedule grid or indicator found; {tables}, {left} not read: {unread.detail}"

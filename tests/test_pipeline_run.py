@@ -97,7 +97,7 @@ def test_bad_documents_fail_alone_with_one_line_each(tmp_path: Path, capsys: pyt
     assert "error: raw/empty.txt: empty file" in err
     assert (
         "error: raw/notes.txt: unknown layout: no card, schedule grid or indicator found; "
-        "1 tables seen, not read: l.2 '出席者'" in err
+        "1 table seen, 1 not read: l.2 '出席者'" in err
     )
     assert any(line.startswith("error: raw/cut.txt: truncated") for line in err), err
     documents = {d["document_id"]: d for d in pq.read_table(root / "output" / "documents.parquet").to_pylist()}
@@ -208,7 +208,7 @@ def test_run_publishes_pdfs_and_dumps_alike(tmp_path: Path, capsys: pytest.Captu
     assert main(["--root", str(root), "run", "--quiet"]) == 1
     err = capsys.readouterr().err.splitlines()
     fuji = next(line for line in err if line.startswith("error: raw/fuji_r7_budget_shizei.pdf: unknown layout: "))
-    assert "no card, schedule grid or indicator found; 14 tables seen, not read: p.1 '目'" in fuji
+    assert "no card, schedule grid or indicator found; 14 tables seen, 14 not read: p.1 '目'" in fuji
     assert any(line.startswith("error: raw/encrypted.pdf: ") and "encrypted" in line for line in err), err
     assert any(line.startswith("error: raw/image_only.pdf: ") and "text layer" in line for line in err), err
     assert len(err) == 3
