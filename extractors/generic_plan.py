@@ -29,9 +29,10 @@ import regex
 from extractors.document_info import read_info
 from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawScheduleRow, RawValue
 from extractors.walk import circled_number
-from normalizers.departments import DEPARTMENT_SUFFIXES
 from normalizers.text import fullwidth_to_halfwidth
 from pipeline.blocks import BBox, Document, Paragraph, Row, Table
+from recognizers.departments import inline_department, looks_like_departments, unwrap_departments
+from recognizers.figures import is_figure_line, is_figures
 from recognizers.grid import GridRow, table_to_grid
 from recognizers.hierarchy import Heading, HeadingStack, read_heading, read_trailing_heading
 from recognizers.indicators import (
@@ -44,7 +45,7 @@ from recognizers.indicators import (
     split_indicator_names,
     value_headings,
 )
-from recognizers.labels import Label, field_pairs, header_labels, read_label
+from recognizers.labels import Label, field_pairs, header_labels, paragraph_fields, read_label
 from recognizers.schedule import is_continuation, is_schedule_marker, year_cells
 from recognizers.vocabulary import label_key, meaning, terms
 from recognizers.years import YearColumn, year_run
@@ -57,14 +58,9 @@ _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
 _DIGIT_RE = regex.compile(r"\d")
 _GROUP_NO_RE = regex.compile(r"^\d{1,3}-\d{1,3}$")
-_BRACKET_NO_RE = regex.compile(r"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})\s*[】\])>]\s*")
-_FIELD_RE = regex.compile(r"(?:^|(?<=[。\s]))(?P<label>[^\s:：。、]{1,12})\s*[:：]")
 _LABELLED_NO_RE = regex.compile(r"^(?P<label>\S.{0,10}?)\s*[:：]?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
-_INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
 _BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
-_DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
 MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
-_NUMERIC_RE = regex.compile(r"^\s*[△▲▼+\-−―]?\s*[\d,.]+\s*[%]?\s*(?:増|減)?\s*$")
 
 
 @dataclass
@@ -361,7 +357,7 @@ class _Reader:
         others = [i for i, t in enumerate(texts) if t and i not in labels and i not in years]
         fields = {label.field for label in labels.values()}
         # Other columns of a list header are attribute headings (款項目, 予算額), never values.
-        if "title" in fields and ("departments" in fields or run) and not any(_is_numeric(texts[i]) for i in others):
+        if "title" in fields and ("departments" in fields or run) and not any(is_figures(texts[i]) for i in others):
             return _Mode(
                 "list", labels=labels, years=run or [], header=tuple(texts), year_limit=_limit_after(texts, run or [])
             )
@@ -409,7 +405,7 @@ class _Reader:
         departments = found[2][1] if len(found) == 3 else None
         if len(title) < 4 or not _JAPANESE_RE.search(title) or read_label(title) is not None:
             return False
-        if departments is not None and not _looks_like_departments(departments):
+        if departments is not None and not looks_like_departments(departments):
             return False
         if departments is None and not (alone and _GROUP_NO_RE.match(fullwidth_to_halfwidth(number))):
             return False
@@ -550,7 +546,7 @@ class _Reader:
     def _list_subheader(self, mode: _Mode, texts: list[str]) -> bool:
         """A second header row (`国 | 県 | 地方債` under `財源内訳`): its names refine the columns' names."""
         found = [(i, t) for i, t in enumerate(texts) if t]
-        if not found or any(_is_numeric(t) or len(t) > 12 for _, t in found):
+        if not found or any(is_figures(t) or len(t) > 12 for _, t in found):
             return False
         header = list(mode.header)
         for column, text in found:
@@ -620,8 +616,8 @@ class _Reader:
         cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded, mode.year_limit)
         written = [c.text for c in cells if not is_continuation(c.text)]
         mode.cells_seen += len(written)
-        mode.figures_seen += sum(1 for t in written if _NUMERIC_RE.match(fullwidth_to_halfwidth(t.split("\n")[0])))
-        if not cells or all(_is_numeric(t) for t in written):
+        mode.figures_seen += sum(1 for t in written if is_figure_line(t.split("\n")[0]))
+        if not cells or all(is_figures(t) for t in written):
             # Numbers under year columns with no 目標/実績 label are a financial table, not a schedule.
             return False
         label = " ".join(label_cells) or None
@@ -731,37 +727,6 @@ def _assign_values(
     return None
 
 
-def paragraph_fields(text: str) -> tuple[str | None, list[tuple[Label, str]]] | None:
-    """(card number, labelled pairs) of a paragraph printed as `label：value` fields, or None.
-
-    A paragraph may open with the card's number (`【No.1】 取組事項：…`) and hold several fields where
-    the reader joined two lines (`現状と課題：…かかっている。取組内容：`).
-    """
-    line = fullwidth_to_halfwidth(text).strip()
-    number = None
-    if match := _BRACKET_NO_RE.match(line):
-        number, line = match["no"], line[match.end() :]
-    starts = [m for m in _FIELD_RE.finditer(line) if read_label(m["label"]) is not None]
-    if not starts or starts[0].start() != 0:
-        return None
-    pairs = []
-    for index, match in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(line)
-        label = read_label(match["label"])
-        if label is not None:
-            pairs.append((label, line[match.end() : end].strip()))
-    return number, pairs
-
-
-def inline_department(text: str) -> str | None:
-    """The department a paragraph names in a labelled field of its own (`…。担当課：商工観光課`), or None."""
-    match = _INLINE_DEPARTMENT_RE.search(fullwidth_to_halfwidth(text))
-    if match is None or meaning("department_label", match["label"]) is None:
-        return None
-    value = match["value"].strip()
-    return value if _looks_like_departments(value) else None
-
-
 def _limit_after(header: Sequence[str], years: Sequence[YearColumn]) -> int | None:
     """The first column right of the last year that the header names (`備考`): years stop there."""
     if not years:
@@ -772,33 +737,6 @@ def _limit_after(header: Sequence[str], years: Sequence[YearColumn]) -> int | No
 
 def _is_unit_heading(text: str) -> bool:
     return meaning("unit_heading", text) is not None
-
-
-def _is_numeric(text: str) -> bool:
-    """A cell of figures only (`3,768,166`, `▲7.8％`, `2.7％増`, `△ 1,449`), line by line."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    return bool(lines) and all(_NUMERIC_RE.match(fullwidth_to_halfwidth(line)) for line in lines)
-
-
-def unwrap_departments(text: str | None) -> str | None:
-    """Join a department name wrapped inside its cell (`こども家庭⏎センター`); a line ending a name stays a break."""
-    if not text:
-        return text
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    out: list[str] = []
-    for line in lines:
-        if out and not out[-1].endswith(_DEPARTMENT_ENDINGS):
-            out[-1] += line
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _looks_like_departments(text: str) -> bool:
-    """Every name of the cell ends like a department (`区役所 (東区)`: the parenthesis qualifies it)."""
-    bare = regex.sub(r"\s*[(（][^()（）]*[)）]", "", text.strip())
-    parts = regex.split(r"[、,，\s・/／]+", bare)
-    return bool(parts) and all(p.endswith(_DEPARTMENT_ENDINGS) for p in parts if p)
 
 
 def _to_raw(card: _Card) -> RawCard:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
+from normalizers.text import fullwidth_to_halfwidth
 from recognizers.vocabulary import label_key, meaning, terms
 
 LABEL_CATEGORIES = (
@@ -81,3 +84,29 @@ def header_labels(cells: Sequence[str]) -> dict[int, Label]:
         if text.strip() and (label := read_label(text, column)) is not None:
             out[column] = label
     return out
+
+
+_BRACKET_NO_RE = regex.compile(r"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})\s*[】\])>]\s*")
+_FIELD_RE = regex.compile(r"(?:^|(?<=[。\s]))(?P<label>[^\s:：。、]{1,12})\s*[:：]")
+
+
+def paragraph_fields(text: str) -> tuple[str | None, list[tuple[Label, str]]] | None:
+    """(card number, labelled pairs) of a paragraph printed as `label：value` fields, or None.
+
+    A paragraph may open with the card's number (`【No.1】 取組事項：…`) and hold several fields where
+    the reader joined two lines (`現状と課題：…かかっている。取組内容：`).
+    """
+    line = fullwidth_to_halfwidth(text).strip()
+    number = None
+    if match := _BRACKET_NO_RE.match(line):
+        number, line = match["no"], line[match.end() :]
+    starts = [m for m in _FIELD_RE.finditer(line) if read_label(m["label"]) is not None]
+    if not starts or starts[0].start() != 0:
+        return None
+    pairs = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(line)
+        label = read_label(match["label"])
+        if label is not None:
+            pairs.append((label, line[match.end() : end].strip()))
+    return number, pairs

@@ -1,0 +1,46 @@
+"""Department cells and lines of a card: names wrapped in their cell, a `担当課：…` field inside a paragraph.
+
+A cell holds departments when every name in it ends like one (`課`, `局`, `センター` …, the
+endings `normalizers.departments` splits on, plus `係`, `担当` and the words for "and others").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from normalizers.departments import DEPARTMENT_SUFFIXES
+from normalizers.text import fullwidth_to_halfwidth
+from recognizers.vocabulary import meaning
+
+DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
+_INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
+
+
+def looks_like_departments(text: str) -> bool:
+    """Every name of the cell ends like a department (`区役所 (東区)`: the parenthesis qualifies it)."""
+    bare = regex.sub(r"\s*[(（][^()（）]*[)）]", "", text.strip())
+    parts = regex.split(r"[、,，\s・/／]+", bare)
+    return bool(parts) and all(p.endswith(DEPARTMENT_ENDINGS) for p in parts if p)
+
+
+def unwrap_departments(text: str | None) -> str | None:
+    """Join a department name wrapped inside its cell (`こども家庭⏎センター`); a line ending a name stays a break."""
+    if not text:
+        return text
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out: list[str] = []
+    for line in lines:
+        if out and not out[-1].endswith(DEPARTMENT_ENDINGS):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def inline_department(text: str) -> str | None:
+    """The department a paragraph names in a labelled field of its own (`…。担当課：商工観光課`), or None."""
+    match = _INLINE_DEPARTMENT_RE.search(fullwidth_to_halfwidth(text))
+    if match is None or meaning("department_label", match["label"]) is None:
+        return None
+    value = match["value"].strip()
+    return value if looks_like_departments(value) else None
