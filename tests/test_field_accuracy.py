@@ -2,8 +2,8 @@
 
 Office reprints are printed by LibreOffice from spreadsheets and Word files (truth by
 construction); the real plans are other municipalities' documents checked by hand; the held-out
-set (tests/fixtures/holdout/) is printed in styles no rule was checked on, measured once and
-never tuned on. A floor below 1 is what is read today: `benchmarks/field_accuracy.py --misses 20`
+sets (tests/fixtures/holdout/, tests/fixtures/holdout2/) are printed in styles no rule was checked
+on, measured once and never tuned on. A floor below 1 is what is read today: `benchmarks/field_accuracy.py --misses 20`
 lists the rest.
 """
 
@@ -38,6 +38,14 @@ FLOORS = {
     "kpi_by_year": 1.0,
     "prose_speech": 1.0,
     "sougou_senryaku_kpi": 0.98,
+    # The second held-out set (tests/fixtures/holdout2/), measured once before any rule was written for it:
+    # 0/263 fields with the code of its branch (21/263 once the first set's rules were in): every document
+    # but the prose chapter read as an unknown layout.
+    "jisshi_keikaku_jigyouhi": 0.0,
+    "keikaku_souron": 1.0,
+    "koudou_keikaku": 0.0,
+    "kpi_shinchoku": 0.0,
+    "shisaku_sheet": 0.0,
 }
 # Published initiatives that match no expected one, allowed per document (none today: a prose document must have none).
 EXTRA: dict[str, int] = {}
@@ -50,7 +58,14 @@ DUMP_FLOORS = {
     "kpi_by_year": (0.0, 0),
     "prose_speech": (1.0, 0),
     "sougou_senryaku_kpi": (0.0, 0),
+    "jisshi_keikaku_jigyouhi": (0.0, 0),
+    "keikaku_souron": (1.0, 0),
+    "koudou_keikaku": (0.0, 0),
+    "kpi_shinchoku": (0.0, 0),
+    "shisaku_sheet": (0.0, 0),
 }
+# Documents of the held-out sets that print no initiative.
+PROSE = ["keikaku_souron", "prose_speech"]
 NOT_PLANS = sorted((ROOT / "tests" / "fixtures" / "pdf" / "real").glob("*.pdf"))
 WITH_DUMPS = [name for name in sorted(FLOORS) if dumps_of(load_expected(name)) and name not in DUMP_FLOORS]
 
@@ -80,9 +95,13 @@ def test_ceilings_name_measured_documents() -> None:
     assert set(EXTRA) <= set(FLOORS) and set(DUMP_FLOORS) <= set(FLOORS)
 
 
-def test_prose_publishes_no_initiative() -> None:
-    """A speech names years, amounts and plans in running text: neither its PDF nor its dump publishes any."""
-    expected = load_expected("prose_speech")
+@pytest.mark.parametrize("name", PROSE, ids=PROSE)
+def test_prose_publishes_no_initiative(name: str) -> None:
+    """Prose (a speech, a plan's first chapter) publishes no initiative, from its PDF or from its dump.
+
+    It names years, amounts and plans in running text and small tables, none of them an initiative.
+    """
+    expected = load_expected(name)
     assert expected["initiatives"] == []
     for source in [ROOT / expected["source"], *dumps_of(expected)]:
         assert score_document(expected, source).extra_initiatives == 0, source.name
