@@ -23,11 +23,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import regex
 
 from extractors.document_info import read_info
-from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawScheduleRow, RawValue
+from extractors.model import (
+    DocumentInfo,
+    Extraction,
+    Finding,
+    RawCard,
+    RawIndicator,
+    RawScheduleCell,
+    RawScheduleRow,
+    RawValue,
+)
 from extractors.walk import circled_number
 from normalizers.text import fullwidth_to_halfwidth
 from pipeline.blocks import BBox, Document, Paragraph, Row, Table
@@ -46,9 +56,9 @@ from recognizers.indicators import (
     value_headings,
 )
 from recognizers.labels import Label, field_pairs, header_labels, paragraph_fields, read_label
-from recognizers.schedule import is_continuation, is_schedule_marker, year_cells
+from recognizers.schedule import CONTINUATION, is_continuation, is_schedule_marker, year_cells
 from recognizers.vocabulary import label_key, meaning, terms
-from recognizers.years import YearColumn, year_run
+from recognizers.years import YearColumn, read_year_heading, year_run
 
 LAYOUT = "generic"
 
@@ -296,9 +306,12 @@ class _Reader:
     def table(self, table: Table) -> None:
         self.tables += 1
         mode: _Mode | None = None
-        read_rows = 0
         grid = table_to_grid(table)
-        for grid_row in grid:
+        by_column = self._years_down(grid)
+        read_rows = len(by_column)
+        for index, grid_row in enumerate(grid):
+            if index in by_column:
+                continue
             texts = [t.strip() for t in grid_row.texts]
             found = grid_row.nonempty()
             if not found:
@@ -349,6 +362,34 @@ class _Reader:
             where = f"p.{table.page}" if table.page else f"l.{table.line}"
             self.unread.append(f"{where} {first[:20]!r}")
         self.last_caption = None
+
+    def _years_down(self, grid: list[GridRow]) -> set[int]:
+        """A schedule printed down a column (`令和6年度 | 取組内容` rows): its rows, read as one schedule row.
+
+        The first column holds two or more fiscal-year headings in increasing years, each beside the
+        text of that year (`↓` continues the year above).
+        """
+        run: list[tuple[int, GridRow, str, int]] = []  # (row index, row, year heading, fiscal year)
+        for index, grid_row in enumerate(grid):
+            found = grid_row.nonempty()
+            heading = read_year_heading(found[0][1], self.era) if len(found) >= 2 else None
+            if heading is not None and heading.year is not None:
+                run.append((index, grid_row, heading.text.strip(), heading.year))
+        if len(run) < 2 or any(b[3] <= a[3] for a, b in pairwise(run)):
+            return set()
+        texts = [t for _, grid_row, _, _ in run for _, t in grid_row.nonempty()[1:]]
+        if sum(1 for t in texts if is_figures(t)) >= MAX_FIGURE_SHARE * len(texts):
+            return set()  # amounts by year down a column: a financial table, not a schedule
+        owner = self.owner(run[0][1].row)
+        if owner is None:
+            return set()
+        cells = []
+        for _, grid_row, label, year in run:
+            text = "\n".join(t for _, t in grid_row.nonempty()[1:])
+            cells.append(RawScheduleCell(label, CONTINUATION if is_continuation(text) else text, year))
+        first = run[0][1].row
+        owner.schedule.append(RawScheduleRow(None, tuple(cells), line=first.line, page=first.page, bbox=first.bbox))
+        return {index for index, _, _, _ in run}
 
     def _header(self, texts: list[str], colspans: tuple[int, ...] = ()) -> _Mode | None:
         labels = header_labels(texts)

@@ -48,6 +48,8 @@ def read_label(text: str, column: int = 0) -> Label | None:
     key = label_key(text)
     if len(key) <= MAX_QUALIFIED_LABEL and any(key.endswith(t) for t in terms("department_label") if len(t) >= 3):
         return Label(column, "departments", "department_label", text)
+    if len(key) <= MAX_QUALIFIED_LABEL and key.endswith("番号"):
+        return Label(column, "item_no", "number_label", text)  # `施策番号`, `取組番号`
     return None
 
 

@@ -205,3 +205,16 @@ def test_two_row_list_header_and_remarks_column() -> None:
     card = found.cards[0]
     assert (card.item_no, card.departments, dict(card.attributes)) == ("1-1", "住民課", {"備考": "主要30手続"})
     assert [(c.year, c.text) for c in card.schedule[0].cells] == [(2023, "調査・研究"), (2024, "→")]
+
+
+def test_schedule_printed_down_a_column() -> None:
+    found = _read(
+        _table(["施策番号", "2-1", "施策名", "地域防災力の向上"], ["所管局", "危機管理局"]),
+        _table(["年度", "取組内容"], ["令和6年度", "計画の策定支援"], ["令和7年度", "↓"], ["令和8年度", "見直し支援"]),
+        _table(["年度", "事業費（千円）"], ["令和6年度", "1,200"], ["令和7年度", "1,500"]),
+    )
+    card = _card(found, "2-1")
+    assert (card.title, card.departments) == ("地域防災力の向上", "危機管理局")
+    # The amounts by year are a financial table: only the first table is a schedule.
+    (row,) = card.schedule
+    assert [(c.year, c.text) for c in row.cells] == [(2024, "計画の策定支援"), (2025, "→"), (2026, "見直し支援")]
