@@ -38,6 +38,7 @@ def main() -> None:
             print(
                 f"{group:>12} {score.document:<48} {score.layout or 'unknown':<18} "
                 f"{score.right:>4}/{score.fields:<4} {score.share:6.1%}  extra {score.extra_initiatives}"
+                f" (+{score.extra_records} schedule cells)"
             )
             for miss in score.misses[: args.misses]:
                 print(f"{'':>14}missed: {miss}")

@@ -329,6 +329,13 @@ class _Reader:
             if new_mode is not None:
                 if mode is not None and mode.kind == "list" and new_mode.kind == "list":
                     new_mode = mode  # a list header repeated after a page break
+                elif (
+                    mode is not None
+                    and mode.kind == "list"
+                    and new_mode.kind == "years"
+                    and [y.year for y in new_mode.years] == [y.year for y in mode.years]
+                ):
+                    new_mode = mode  # the year row of a two-row list header repeated after a page break
                 elif mode is not None and mode.kind == "list" and new_mode.kind == "years" and not mode.read:
                     # `項番 | 取組 | 所管部署 | スケジュール | 備考` over `R5 | R6 | R7 | R8`: a two-row header.
                     mode.years, new_mode = new_mode.years, mode
@@ -579,7 +586,10 @@ class _Reader:
         card.attributes.update(attributes)
         if mode.years:
             cells = year_cells(grid_row.texts, grid_row.colspans, mode.years, grid_row.shaded, mode.year_limit)
-            if cells:
+            if cells and all(is_figures(c.text) for c in cells if not is_continuation(c.text)):
+                # Amounts under the years (`計画事業費（千円）`): attributes of the row, not a schedule.
+                card.attributes.update({regex.sub(r"\s+", "", c.year_label): c.text for c in cells})
+            elif cells:
                 card.schedule.append(RawScheduleRow(None, cells, line=row.line, page=row.page, bbox=row.bbox))
         self.card = None
         return True

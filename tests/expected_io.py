@@ -35,6 +35,7 @@ class Score:
     fields: int = 0
     right: int = 0
     extra_initiatives: int = 0
+    extra_records: int = 0  # schedule cells and values published for matched initiatives but not expected
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -119,6 +120,8 @@ def _score_schedule(
 ) -> None:
     cells = [s for s in rows.schedule if s.initiative_id == initiative_id] if rows and initiative_id else []
     got = {(s.fiscal_year, _key(s.activity), s.continued) for s in cells}
+    expected = {(c["fiscal_year"], _key(c["activity"]), c["continued"]) for c in wanted.get("schedule", [])}
+    score.extra_records += len(got - expected)
     for cell in wanted.get("schedule", []):
         key = (cell["fiscal_year"], _key(cell["activity"]), cell["continued"])
         score.check(key in got, f"schedule {label} {cell['fiscal_year']} {cell['activity'][:12]}")

@@ -41,11 +41,13 @@ FLOORS = {
     # The second held-out set (tests/fixtures/holdout2/), measured once before any rule was written for it:
     # 0/263 fields with the code of its branch (21/263 once the first set's rules were in): every document
     # but the prose chapter read as an unknown layout.
-    "jisshi_keikaku_jigyouhi": 0.0,
+    # Then the rules it showed missing (years down a column, 番号 labels, a repeated two-row header,
+    # amounts under the years as attributes) were written, and these floors hold today's figures.
+    "jisshi_keikaku_jigyouhi": 1.0,
     "keikaku_souron": 1.0,
     "koudou_keikaku": 0.0,
     "kpi_shinchoku": 0.0,
-    "shisaku_sheet": 0.0,
+    "shisaku_sheet": 0.95,
 }
 # Published initiatives that match no expected one, allowed per document (none today: a prose document must have none).
 EXTRA: dict[str, int] = {}
