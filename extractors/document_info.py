@@ -54,10 +54,13 @@ def read_info(document: Document) -> DocumentInfo:
     if municipality is None:
         municipality = most_named_municipality(document.text())
     period = None
-    # The plan's own period is the one stated as `…から…までの` (older plans are quoted with `～`).
-    matches = list(_PERIOD_RE.finditer(document.text()))
-    own = [m for m in matches if document.text()[m.end() : m.end() + 3].startswith("まで")]
-    if chosen := (own or matches)[:1]:
+    # The plan's own period is the one labelled 計画期間, else the one stated as `…から…までの`
+    # (older plans are quoted with `～`).
+    text = document.text()
+    matches = list(_PERIOD_RE.finditer(text))
+    labelled = [m for m in matches if "期間" in text[max(0, m.start() - 8) : m.start()]]
+    own = [m for m in matches if text[m.end() : m.end() + 3].startswith("まで")]
+    if chosen := (labelled or own or matches)[:1]:
         period = f"{chosen[0]['start']}～{chosen[0]['end']}"
     era_match = _ERA_RE.search(published or "")
     era = era_match.group(1) if era_match else dominant_era(document.text())

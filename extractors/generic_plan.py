@@ -39,6 +39,7 @@ from extractors.model import (
     RawValue,
 )
 from extractors.walk import circled_number
+from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
 from pipeline.blocks import BBox, Document, Paragraph, Row, Table
 from recognizers.departments import inline_department, looks_like_departments, unwrap_departments
@@ -57,6 +58,7 @@ from recognizers.indicators import (
 )
 from recognizers.labels import Label, field_pairs, header_labels, paragraph_fields, read_label
 from recognizers.schedule import CONTINUATION, is_continuation, is_schedule_marker, year_cells
+from recognizers.schedule_text import read_schedule_text
 from recognizers.vocabulary import label_key, meaning, terms
 from recognizers.years import YearColumn, read_year_heading, year_run
 
@@ -113,7 +115,7 @@ class _Card:
 class _Mode:
     """How the rows under the last header row of a table are read."""
 
-    kind: str  # list / years / values
+    kind: str  # list / years / values / sentences
     labels: dict[int, Label] = field(default_factory=dict)
     years: list[YearColumn] = field(default_factory=list)
     values: list[ValueHeading] = field(default_factory=list)
@@ -126,6 +128,7 @@ class _Mode:
     header: tuple[str, ...] = ()
     schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
     year_limit: int | None = None  # the first column right of the years that is not theirs (備考)
+    schedule_column: int | None = None  # a `スケジュール` column of sentences
     read: int = 0  # data rows read under this header
     plan_schedule: bool = False  # its 計画 row was a plan of activities: the 実績 row below reports on them
     split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
@@ -136,6 +139,7 @@ class _Mode:
 class _Reader:
     def __init__(self, info: DocumentInfo) -> None:
         self.era = info.era
+        self.plan_end = fiscal_year(info.period.partition("～")[2], info.era) if info.period else None
         self.cards: list[_Card] = []
         self.findings: list[Finding] = []
         self.headings = HeadingStack()
@@ -409,6 +413,10 @@ class _Reader:
             return _Mode(
                 "list", labels=labels, years=run or [], header=tuple(texts), year_limit=_limit_after(texts, run or [])
             )
+        markers = [i for i, t in enumerate(texts) if t and is_schedule_marker(t)]
+        if markers and not run and labels and len(markers) == 1:
+            # `取組内容 | スケジュール`: the schedule column holds sentences (`令和6年度から実施`).
+            return _Mode("sentences", labels=labels, header=tuple(texts), schedule_column=markers[0])
         headings = value_headings(texts, self.era)
         if headings:
             first = headings[0].column
@@ -554,7 +562,28 @@ class _Reader:
             return self._list_row(mode, grid_row, texts)
         if mode.kind == "years":
             return self._years_row(mode, grid_row, texts)
+        if mode.kind == "sentences":
+            return self._sentences_row(mode, grid_row, texts)
         return self._values_row(mode, grid_row, texts)
+
+    def _sentences_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+        """A row of a `取組内容 | スケジュール` table: the description and the schedule written as a sentence."""
+        column = mode.schedule_column
+        sentence = texts[column] if column is not None and column < len(texts) else ""
+        found = read_schedule_text(sentence, self.era, self.plan_end) if sentence else None
+        row = grid_row.row
+        owner = self.owner(row)
+        if owner is None or (found is None and not sentence):
+            return False
+        for index, label in mode.labels.items():
+            if label.field == "description" and index < len(texts) and texts[index]:
+                owner.description.append(texts[index])
+        if found is None:
+            self.findings.append(Finding("schedule_text_unread", "warning", detail=f"{owner.path}: {sentence!r}"))
+            return True
+        cells = tuple(RawScheduleCell(sentence, CONTINUATION if c.continued else c.activity, c.year) for c in found)
+        owner.schedule.append(RawScheduleRow(None, cells, line=row.line, page=row.page, bbox=row.bbox))
+        return True
 
     def _list_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
         if tuple(texts) == mode.header:

@@ -42,10 +42,11 @@ FLOORS = {
     # 0/263 fields with the code of its branch (21/263 once the first set's rules were in): every document
     # but the prose chapter read as an unknown layout.
     # Then the rules it showed missing (years down a column, 番号 labels, a repeated two-row header,
-    # amounts under the years as attributes) were written, and these floors hold today's figures.
+    # amounts under the years as attributes, schedules written as sentences, the 計画期間 label) were
+    # written, and these floors hold today's figures.
     "jisshi_keikaku_jigyouhi": 1.0,
     "keikaku_souron": 1.0,
-    "koudou_keikaku": 0.0,
+    "koudou_keikaku": 0.96,
     "kpi_shinchoku": 0.0,
     "shisaku_sheet": 0.95,
 }

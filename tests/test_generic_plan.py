@@ -218,3 +218,29 @@ def test_schedule_printed_down_a_column() -> None:
     # The amounts by year are a financial table: only the first table is a schedule.
     (row,) = card.schedule
     assert [(c.year, c.text) for c in row.cells] == [(2024, "計画の策定支援"), (2025, "→"), (2026, "見直し支援")]
+
+
+def test_schedule_column_of_sentences_under_a_heading() -> None:
+    document = Document(
+        path="raw/x.pdf",
+        source_format="pdf",
+        pages=(
+            Page(
+                1,
+                (
+                    Paragraph("（計画期間：令和6年度～令和8年度）", page=1),
+                    Paragraph("（1）公共施設の照明のLED化", page=1),
+                    _table(["取組内容", "スケジュール"], ["照明をLEDへ更新します。", "令和6年度から実施"]),
+                    Paragraph("担当：施設管理課", page=1),
+                ),
+            ),
+        ),
+        page_count=1,
+    )
+    (card,) = generic_plan.extract(document).cards
+    assert (card.title, card.departments, card.description) == (
+        "公共施設の照明のLED化",
+        "施設管理課",
+        "照明をLEDへ更新します。",
+    )
+    assert [(c.year, c.text) for c in card.schedule[0].cells] == [(2024, "実施"), (2025, "→"), (2026, "→")]
