@@ -11,6 +11,7 @@ so that extractors never see how the source encoded it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -109,6 +110,11 @@ class Document:
 
     def text(self) -> str:
         """All text of the document, one block or row per line (used to detect the layout)."""
+        return self._joined_text
+
+    @functools.cached_property
+    def _joined_text(self) -> str:
+        # Built once: every profile's detect reads it.
         out: list[str] = []
         for block in self.blocks():
             if isinstance(block, Paragraph):

@@ -53,6 +53,7 @@ class Entry:
     note: str
 
 
+@functools.lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """The form a printed label is compared in (`担 当 課：` → `担当課`, `No.` → `No`)."""
     key = _SPACE_RE.sub("", fullwidth_to_halfwidth(text))
@@ -80,6 +81,7 @@ def meaning(category: str, text: str) -> str | None:
     return _index().get(category, {}).get(label_key(text))
 
 
+@functools.cache
 def terms(category: str) -> tuple[str, ...]:
     """The terms of one category, longest first (so that prefixes match the longest word)."""
     return tuple(sorted(_index().get(category, {}), key=lambda t: (-len(t), t)))
