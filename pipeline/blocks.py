@@ -70,7 +70,11 @@ class Table:
     * `layout`: columns printed as runs of spaces in a layout-preserving dump (`pdftotext -layout`);
       each row is one printed line, holding one cell per column of the table ('' where the line
       prints nothing in that column);
-    * `md`: a Markdown pipe table in a dump; rows hold one cell per `|`-separated cell.
+    * `md`: a Markdown pipe table in a dump; rows hold one cell per `|`-separated cell;
+    * `aligned`: text printed in aligned columns without ruling in a PDF (a chart's data block
+      under its year headings); each row is one printed line, holding one cell per column, the
+      label column first when a line prints a label left of the columns ('' where a line prints
+      nothing in a column); cells carry the box of their column and line.
 
     Rows of a dump carry `line` (and, in a layout dump, `page`); rows of a PDF carry `page` (their
     `line` is None).

@@ -1,4 +1,7 @@
-"""One PDF page to drafts of blocks: ruled tables with their cell texts, paragraphs outside them.
+"""One PDF page to drafts of blocks: ruled tables with their cell texts, paragraphs and aligned tables outside them.
+
+Free text (outside every ruled cell, or inside a frame: a cell holding a layout of its own,
+`pdf_frames`) is read as tables of aligned text (`pdf_aligned`) and paragraphs.
 
 Drafts keep their geometry (boxes, grid lines, font sizes) because two decisions need it and
 can only be taken once all pages are read: which top and bottom lines are running headers
@@ -8,14 +11,20 @@ and page numbers (`pdf_margins`), and which table continues on the next page (`p
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from statistics import median_low
+from typing import TypeVar
 
 import pymupdf
 
+from pipeline.pdf_aligned import AlignedDraft, find_tables
 from pipeline.pdf_arrows import ARROW_TEXT, bars, marked_regions
 from pipeline.pdf_chars import FontCheck, page_chars
 from pipeline.pdf_drawings import Box, read_drawings
+from pipeline.pdf_frames import frame_regions, order_frame
 from pipeline.pdf_grid import Grid, build_grids
+from pipeline.pdf_layout import Boxed
 from pipeline.pdf_open_rows import extend_down
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
 from pipeline.pdf_rules import Rules
@@ -74,7 +83,19 @@ class TextDraft:
     page: int
 
 
-Draft = TableDraft | TextDraft
+Draft = TableDraft | TextDraft | AlignedDraft
+B = TypeVar("B", bound=Boxed)  # anything reading_order places: drafts, frames
+
+
+@dataclass(frozen=True)
+class FrameDraft:
+    """A frame (`pdf_frames`): its box, and its text read as paragraphs and aligned tables, in reading order."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    items: tuple[TextDraft | AlignedDraft, ...]
 
 
 @dataclass
@@ -118,12 +139,17 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     # Bars are found per grid row: the rows of plumber's grids and of grids extended downwards count too.
     grid_bars = [bars(grid, drawings.fills) for grid in grids]
     in_cells, free = _assign(found.runs, grids)
-    items: list[Draft] = []
+    items: list[Draft | FrameDraft] = []
     for grid, cells, grid_bar in zip(grids, in_cells, grid_bars, strict=True):
         marked = marked_regions(grid, drawings.arrows + grid_bar)
+        frames = frame_regions(grid, cells, rect.width * rect.height)
         texts = []
         for index, chars in enumerate(cells):
-            x0, _, x1, _ = grid.region_box(index)
+            x0, y0, x1, y1 = grid.region_box(index)
+            if index in frames:
+                texts.append("")
+                items.append(FrameDraft(x0, y0, x1, y1, tuple(_read_frame(chars, number))))
+                continue
             text = join_lines(lines_of(chars), x0, x1)
             texts.append(text or (ARROW_TEXT if index in marked else ""))
         if not any(texts):
@@ -132,9 +158,22 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
         near = [b for b in drawings.fills if b.x1 > gx0 and b.x0 < gx1 and b.y1 > gy0 and b.y0 < gy1]
         shaded = [bool(near) and _is_shaded(grid.region_box(i), near) for i in range(len(texts))]
         items.append(TableDraft(grid, texts, [number] * (len(grid.ys) - 1), number, shaded))
-    items.extend(_text_drafts(free, number))
-    draft.items = reading_order(items, rect.width, rect.height)
+    items.extend(_free_drafts(free, number))
+    ordered = reading_order(items, rect.width, rect.height)
+    draft.items = [d for item in ordered for d in (item.items if isinstance(item, FrameDraft) else (item,))]
     return draft
+
+
+def _free_drafts(chars: list[Run], number: int) -> list[TextDraft | AlignedDraft]:
+    """Free text: its aligned tables, and paragraphs of the rest."""
+    tables, rest = find_tables(chars, number)
+    return [*tables, *_text_drafts(rest, number)]
+
+
+def _read_frame(chars: list[Run], number: int) -> list[TextDraft | AlignedDraft]:
+    """A frame's text as free text, in the frame's reading order."""
+    drafts = _free_drafts(chars, number)
+    return order_frame(drafts, median_low([d.size for d in drafts])) if drafts else []
 
 
 def _assign(chars: list[Run], grids: list[Grid]) -> tuple[list[list[list[Run]]], list[Run]]:
@@ -226,7 +265,7 @@ def _text_drafts(chars: list[Run], number: int) -> list[TextDraft]:
     return out
 
 
-def _gutter(items: list[Draft], width: float) -> float | None:
+def _gutter(items: Sequence[Boxed], width: float) -> float | None:
     """The x of an empty vertical band between two columns of content (a two-page spread), or None."""
     spans = sorted((item.x0, item.x1) for item in items)
     if len(spans) < 2:
@@ -242,15 +281,15 @@ def _gutter(items: list[Draft], width: float) -> float | None:
     return best[0] if best else None
 
 
-def _top_down(items: list[Draft]) -> list[Draft]:
+def _top_down(items: list[B]) -> list[B]:
     return sorted(items, key=lambda item: (round(item.top, 1), item.x0))
 
 
-def _tall(items: list[Draft], height: float) -> bool:
+def _tall(items: list[B], height: float) -> bool:
     return len(items) >= 2 and max(i.bottom for i in items) - min(i.top for i in items) >= 0.3 * height
 
 
-def reading_order(items: list[Draft], width: float, height: float) -> list[Draft]:
+def reading_order(items: list[B], width: float, height: float) -> list[B]:
     """Top to bottom; on a page printed as two columns (both of them tall), the left column first."""
     gutter = _gutter(items, width)
     if gutter is None:

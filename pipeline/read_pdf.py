@@ -9,7 +9,8 @@ Tables come out as a text dump prints them, so that extractors written against d
 PDFs unchanged: every row holds one cell per column of the table's grid, in column order. A
 merged cell carries its text and its `colspan`/`rowspan` at its top-left position; the other
 positions it covers hold empty cells, as a dump's padding tabs do. `Table.origin` is `pdf`;
-every row and paragraph carries the page it was printed on (`line` is None).
+tables printed without ruling (text aligned in columns, `pdf_aligned`) are `aligned`, one row
+per printed line; every row and paragraph carries the page it was printed on (`line` is None).
 
 Which library does what (see each module for why):
 * PyMuPDF (`pymupdf`): characters (`get_text("rawdict")`, which also gives the filled areas in
@@ -25,6 +26,7 @@ import pymupdf
 
 from pipeline.blocks import BBox, Block, Cell, Document, Page, Paragraph, Row, Table
 from pipeline.errors import DocumentError
+from pipeline.pdf_aligned import AlignedDraft
 from pipeline.pdf_chars import FontCheck
 from pipeline.pdf_join import join_pages
 from pipeline.pdf_margins import drop_margins
@@ -115,9 +117,11 @@ def _box(x0: float, top: float, x1: float, bottom: float) -> BBox:
     return (round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
 
 
-def _block(item: TableDraft | TextDraft) -> Block:
+def _block(item: TableDraft | TextDraft | AlignedDraft) -> Block:
     if isinstance(item, TextDraft):
         return Paragraph(text=item.text, page=item.page, bbox=_box(item.x0, item.top, item.x1, item.bottom))
+    if isinstance(item, AlignedDraft):
+        return _aligned(item)
     grid = item.grid
     shifts = item.row_shift or [0.0] * len(grid.owner)
     rows = []
@@ -140,3 +144,14 @@ def _block(item: TableDraft | TextDraft) -> Block:
         row_box = _box(grid.xs[0], grid.ys[r] - shift, grid.xs[-1], grid.ys[r + 1] - shift)
         rows.append(Row(cells=tuple(cells), page=item.row_pages[r], bbox=row_box))
     return Table(rows=tuple(rows), origin="pdf", page=item.page)
+
+
+def _aligned(item: AlignedDraft) -> Table:
+    """A table of aligned text: a cell per column of each line, boxed by its column's extent and its line's band."""
+    rows = []
+    for texts, (top, bottom) in zip(item.rows, item.bands, strict=True):
+        cells = tuple(
+            Cell(text, bbox=_box(x0, top, x1, bottom)) for text, (x0, x1) in zip(texts, item.columns, strict=True)
+        )
+        rows.append(Row(cells=cells, page=item.page, bbox=_box(item.x0, top, item.x1, bottom)))
+    return Table(rows=tuple(rows), origin="aligned", page=item.page)
