@@ -27,7 +27,9 @@ FLOORS = {
     # 2-1-2's 2020 baseline is printed only in the indicator's `※` note.
     "fukuyama_reprint": 0.99,
     "nankoku_r8_budget_study_session": 1.0,
-    # The 経営比較分析表's charts print their values as chart labels, which no recognizer reads yet.
+    # The 経営比較分析表's 11 charts: the PDF reader makes each chart's data block an aligned table
+    # (years, 当該値, 平均値), but no profile publishes them yet (an indicator titled by its chart, and a
+    # comparison series, 類似団体平均値, that the contract has no column for).
     "otoineppu_sewerage_business_strategy": 0.03,
     # The first held-out set. First measured before any rule was tuned on it: 188/396 fields (47.5 %),
     # dx_roadmap 0.0, jisshi_keikaku 0.0, kpi_by_year 0.0, sougou 0.90; the rules it showed missing were
