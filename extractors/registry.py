@@ -34,6 +34,9 @@ PARSERS: dict[str, ModuleType] = {
 }
 
 
+UNREAD_NAMED = 8  # unread tables named in the one-line reason (the quality row's detail lists more)
+
+
 @dataclass(frozen=True)
 class Choice:
     """The profile chosen for a document, and what it read (None when no profile scored above 0)."""
@@ -99,4 +102,8 @@ def _unread_summary(extraction: Extraction) -> str:
     tables = f"{unread.expected} table{'s' if unread.expected > 1 else ''} seen"
     if not left:
         return f"no card, schedule grid or indicator found; {tables}, none of them an initiative's"
-    return f"no card, schedule grid or indicator found; {tables}, {left} not read: {unread.detail}"
+    named = unread.detail.split("; ")
+    shown = "; ".join(named[:UNREAD_NAMED]) + (
+        f"; … {len(named) - UNREAD_NAMED} more" if len(named) > UNREAD_NAMED else ""
+    )
+    return f"no card, schedule grid or indicator found; {tables}, {left} not read: {shown}"
