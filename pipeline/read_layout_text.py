@@ -15,9 +15,11 @@ block model the PDF reader makes of the PDF:
 * a line of one run is a `Paragraph`; a blank line, a paragraph or a page break ends a table;
 * a Markdown pipe table (`| a | b |` over `|---|---|`) is a table of its own (`origin="md"`);
 * a `.md` dump's first line `# title` names the dump, not the page: it becomes a note;
-* text is the document's own, as in a PDF: full-width ASCII becomes ASCII (`fullwidth`), and
+* text is the document's own, as in a PDF: full-width ASCII becomes ASCII (`fullwidth`),
   letter-spacing is closed up between wide (CJK) characters only (`処 理 区 数` → `処理区数`,
-  while `10 ㎥` and `Open Data` keep their spaces).
+  while `10 ㎥` and `Open Data` keep their spaces), and the spaces a dump prints between
+  Japanese text and numbers or Latin words are closed where the PDF has none (`spaced_digits`:
+  `令和 2 年度` → `令和2年度`).
 
 `is_layout_dump` decides from the content which reader a text dump needs.
 """
@@ -32,6 +34,7 @@ import regex
 from pipeline.blocks import Block, Cell, Document, Page, Paragraph, Row, Table
 from pipeline.fullwidth import to_narrow
 from pipeline.markdown_tables import has_pipe_table, pipe_cells, table_length
+from pipeline.spaced_digits import close_spaced_digits
 from pipeline.text_columns import TableColumns, choose_metric, is_letter, line_spans
 
 # Share of non-blank lines with a column gap (two blanks between text) above which a dump
@@ -155,4 +158,4 @@ def clean(text: str) -> str:
     out = words[0]
     for before, word in pairwise(words):
         out += word if is_letter(before) and is_letter(word) else " " + word
-    return out
+    return close_spaced_digits(out)
