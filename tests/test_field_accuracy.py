@@ -41,15 +41,26 @@ FLOORS = {
 }
 # Published initiatives that match no expected one, held at the measured count (none elsewhere).
 EXTRA = {"dx_reprint": 3}
-# The held-out documents' `pdftotext -layout` dumps read differently from their PDFs (no ruling, no
-# fills, no drawn shapes): each is held at its own measured (share, extra initiatives).
+# `pdftotext -layout` dumps read differently from their PDFs (no ruling, no fills, no drawn shapes):
+# each is held at its own measured (share, extra initiatives). The held-out dumps were first measured
+# at 14/396 fields (dx_roadmap 0.03, jigyou_ichiran 0.16 with 1 extra, the others 0.0) before the
+# layout reader read rows printed apart, wrapped and centred cells, centred headers and spaced digits;
+# the office dumps at 110/936. A dump that reads exactly as its PDF is left to the strict test below.
 DUMP_FLOORS = {
-    "dx_roadmap": (0.03, 0),
-    "jigyou_ichiran": (0.16, 1),
-    "jisshi_keikaku": (0.0, 0),
-    "kpi_by_year": (0.0, 0),
+    "dx_roadmap": (0.23, 0),
+    "jigyou_ichiran": (1.0, 0),
+    "jisshi_keikaku": (0.93, 0),
+    "kpi_by_year": (1.0, 0),
     "prose_speech": (1.0, 0),
-    "sougou_senryaku_kpi": (0.0, 0),
+    "sougou_senryaku_kpi": (0.95, 0),
+    # Office fixtures: the seed cards' reprints print a description beside the 工程 grid; a 工程表's
+    # bars are cell fills (kouteihyo_sheet); a 指標 header cell spans two columns (labelled_cards).
+    "chapter_excerpt": (0.23, 0),
+    "dx_reprint": (0.18, 3),
+    "fukuyama_reprint": (0.09, 0),
+    "iizuka_reprint": (0.52, 0),
+    "kouteihyo_sheet": (0.62, 0),
+    "labelled_cards": (0.80, 0),
 }
 NOT_PLANS = sorted((ROOT / "tests" / "fixtures" / "pdf" / "real").glob("*.pdf"))
 WITH_DUMPS = [name for name in sorted(FLOORS) if dumps_of(load_expected(name)) and name not in DUMP_FLOORS]
