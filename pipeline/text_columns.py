@@ -140,7 +140,7 @@ class TableColumns:
 
     def accepts(self, spans: Sequence[Span]) -> bool:
         """True when the line's runs would stay apart, and so would every line's taken so far."""
-        merged = _merge([*self.ranges, *_snapped(self.ranges, spans)])
+        merged = _merge([*self.ranges, *_snapped(self.ranges, spans, bool(self.header))])
         if not _apart(spans, merged):
             return False
         bridged = len({_index(merged, start) for start, _ in self.ranges}) < len(self.ranges)
@@ -150,7 +150,7 @@ class TableColumns:
         """Take the line when the runs stay apart; False (and nothing changed) when they would not."""
         if not self.accepts(spans):
             return False
-        self.ranges = _merge([*self.ranges, *_snapped(self.ranges, spans)])
+        self.ranges = _merge([*self.ranges, *_snapped(self.ranges, spans, bool(self.header))])
         self.lines.append(spans)
         return True
 
@@ -170,6 +170,9 @@ class TableColumns:
         used: list[tuple[str, int]] = []
         for span in spans:
             hit = _overlapping(self.ranges, span) or _overlapping(self.ranges, _widened(span, MAX_SNAP))
+            if self.header and len(hit) > 1 and hit[0] > 0:
+                used.append(("body", hit[0]))  # a merged cell across the columns under a header (a bar)
+                continue
             if len(hit) == 1:
                 start, end = envelopes[hit[0]]
                 if hit[0] == 0 and start - span.start > MAX_SNAP:
@@ -301,11 +304,16 @@ def _header_places(body: Sequence[tuple[int, int]], line: Sequence[Span]) -> lis
     return places
 
 
-def _snapped(ranges: Sequence[tuple[int, int]], spans: Sequence[Span]) -> list[tuple[int, int]]:
-    """The runs' ranges; one in a gap, within `MAX_SNAP` of one column only, joined to that column."""
+def _snapped(ranges: Sequence[tuple[int, int]], spans: Sequence[Span], merged: bool) -> list[tuple[int, int]]:
+    """The runs' ranges; one in a gap, within `MAX_SNAP` of one column only, joined to that column; with
+    `merged` cells, one across several columns after the first in the first of them (it widens none)."""
     out = []
     for span in spans:
-        near = [] if _overlapping(ranges, span) else _overlapping(ranges, _widened(span, MAX_SNAP))
+        hit = _overlapping(ranges, span)
+        if merged and len(hit) > 1 and hit[0] > 0:
+            out.append(ranges[hit[0]])
+            continue
+        near = [] if hit else _overlapping(ranges, _widened(span, MAX_SNAP))
         if len(near) == 1:
             start, end = ranges[near[0]]
             out.append((min(start, span.start), max(end, span.end)))

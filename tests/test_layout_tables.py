@@ -88,6 +88,17 @@ def test_a_header_centred_over_a_left_aligned_body_heads_its_columns() -> None:
     ]
 
 
+def test_text_across_the_year_columns_under_a_header_is_a_merged_cell_in_the_first() -> None:
+    lines = [
+        _printed((1, "No."), (21, "取組項目"), (35, "担当課"), (46, "令和6年度"), (56, "令和7年度"), (66, "令和8年度")),
+        "",
+        _printed((1, "1"), (7, "電子申請システムの拡大"), (29, "情報政策課"), (41, "実施"), (54, "拡大")),
+        "",
+        _printed((1, "2"), (7, "窓口の改善"), (29, "会計課"), (41, "試行"), (52, "対象業務の拡大と全庁展開")),
+    ]
+    assert _tables(*lines)[0][-1] == ("2", "窓口の改善", "会計課", "試行", "対象業務の拡大と全庁展開", "")
+
+
 def test_a_unit_printed_beside_its_value_is_in_the_values_cell() -> None:
     lines = [
         _printed((16, "KPI"), (36, "基準値（R元）"), (49, "目標値（R6）")),
