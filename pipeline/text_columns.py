@@ -161,8 +161,8 @@ class TableColumns:
         widen its column into the gap beside another by at most `MAX_WIDENING` positions, or a
         quarter of its own length (a long line of a wrapped cell), beyond the column's header run
         when a header is held apart; the last column to the right at will, the first to the left
-        by `MAX_SNAP` at most. Under such a header, a run in a gap between the body's
-        columns fits too.
+        by `MAX_SNAP` at most. Under such a header, a run in a gap between the body's columns fits
+        too, and so does one across columns after the first: a merged cell, in the first it covers.
         """
         if not self.ranges or not self.accepts(spans):
             return False
