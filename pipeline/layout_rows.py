@@ -16,7 +16,10 @@ fullest column does (the item number, or the label of a card). A cell's lines ar
 without a break after a soft wrap (a space only between two Latin words), with `\\n` after a
 line that stops short, as the PDF reader joins a cell's lines.
 
-A row printed across the columns (`TableLines.across`) is one cell in the column it starts in.
+A row printed across the columns (`TableLines.across`) is one cell in the column it starts in,
+and a header line (`TableLines.header`, `TableLines.grid`) a row of its own. In a table of
+cards that each open with the same label, an item number alone in the first column, centred
+down its card, goes to the card's first row, where the PDF reads a merged cell.
 So is a group heading in a numbered list: in a table whose key column numbers most rows
 (`1`, `1-2`), a row of two cells in the first two columns whose first is not a number
 (`政策1 | 安全・安心に暮らせるまち`) is the heading `政策1 安全・安心に暮らせるまち` merged across the table.
@@ -58,8 +61,12 @@ class PrintedRow:
 class _Row:
     line: int
     pieces: list[list[Span]]
-    after_blank: bool
+    blanks: int  # blank lines printed before it (a table's first row: -1)
     closed: bool = False
+
+    @property
+    def after_blank(self) -> bool:
+        return self.blanks != 0
 
 
 def printed_rows(table: TableLines, clean: Callable[[str], str]) -> list[PrintedRow]:
@@ -72,23 +79,50 @@ def printed_rows(table: TableLines, clean: Callable[[str], str]) -> list[Printed
     numbered = sum(1 for cells in placed if key in cells and _ITEM_NUMBER_RE.match(clean(cells[key].text)))
     rows: list[_Row] = []
     for index, (line, cells) in enumerate(zip(table.lines, placed, strict=True)):
-        follows = index > 0 and line.number == table.lines[index - 1].number + 1
+        blanks = line.number - table.lines[index - 1].number - 1 if index else -1
+        follows = blanks == 0
         if line.number in table.across or (numbered >= MIN_NUMBERED and _group_heading(cells, clean)):
             span = Span(line.spans[0].start, line.spans[-1].end, " ".join(s.text for s in line.spans))
             pieces: list[list[Span]] = [[] for _ in table.ranges]
             pieces[min(cells)] = [span]
-            rows.append(_Row(line.number, pieces, not follows, closed=True))
+            rows.append(_Row(line.number, pieces, blanks, closed=True))
             continue
-        row = rows[-1] if rows and follows and not rows[-1].closed else None
+        row = rows[-1] if rows and follows and not rows[-1].closed and line.number != table.grid else None
         below = [_adjacent(table, placed, index, step) for step in (1, 2)]
         if row is not None and _joins(row, cells, below, key, edges):
             for column, span in cells.items():
                 row.pieces[column].append(span)
             continue
         pieces = [[cells[i]] if i in cells else [] for i in range(len(table.ranges))]
-        # a header line held apart is a row of its own: the body's lines fill no hole in it
-        rows.append(_Row(line.number, pieces, not follows, closed=index < len(table.header)))
+        # a header line is a row of its own: the body's lines fill no hole in it
+        header = index < len(table.header) or line.number == table.grid
+        rows.append(_Row(line.number, pieces, blanks, closed=header))
+    if key > 0:
+        _raise_card_numbers(rows, key, clean)
     return [PrintedRow(r.line, tuple(clean(_cell_text(p, edges[i])) for i, p in enumerate(r.pieces))) for r in rows]
+
+
+def _raise_card_numbers(rows: list[_Row], key: int, clean: Callable[[str], str]) -> None:
+    """Item numbers alone in a first column that is not the key, in a table of cards that each open
+    with the same label: each number is a cell merged down its card, centred; the PDF reads it in the
+    card's first row, the row that label opens after the widest blank gap above the number."""
+
+    def text(row: _Row, column: int) -> str:
+        return clean(" ".join(s.text for s in row.pieces[column]))
+
+    numbered = [i for i, row in enumerate(rows) if row.pieces[0] and not row.closed]
+    if not numbered or not all(_ITEM_NUMBER_RE.match(text(rows[i], 0)) for i in numbered):
+        return
+    label = text(rows[0], key)
+    if not label or sum(1 for row in rows if text(row, key) == label) < 2:
+        return  # no cards: the first label does not open another
+    start = 0
+    for index in numbered:
+        opening = [i for i in range(start, index + 1) if text(rows[i], key) == label and not rows[i].pieces[0]]
+        if opening and index not in opening:
+            first = max(opening, key=lambda i: (rows[i].blanks < 0, rows[i].blanks, -i))
+            rows[first].pieces[0], rows[index].pieces[0] = rows[index].pieces[0], []
+        start = index + 1
 
 
 def _by_column(spans: Sequence[Span], columns: Sequence[int]) -> dict[int, Span]:

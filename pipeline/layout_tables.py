@@ -9,12 +9,16 @@ runs or more that keep its columns apart (`TableColumns.add`):
   the table has (`TableColumns.fits`): the next row of a table printed with padding;
 * the body under a header whose runs, centred, need not overlap the body's left- or
   right-aligned text: the first line or two are then held apart (`TableColumns.hold_header`);
+* a grid printed in the last column alone, right under the table (a card's year table under
+  its labelled rows): its runs split that column (`TableColumns.subdivide`), and the texts
+  above span the new columns as merged cells;
 * a line of one run directly under the table and in one of its columns other than the first:
   the next line of a wrapped cell;
 * up to `MAX_PENDING` lines of one run followed by a line the table takes: in one column, the
   lines of a cell printed between rows (a name centred beside two rows; in the first column only
-  right under the table, for a text there after a blank line is a note); in no one column and
-  shorter than `HEADING_SHARE` of the table's width, a heading row merged across the table.
+  right under the table, for a text there after a blank line is a note); wholly left of the
+  columns, a column of its own (a card's number); in no one column and shorter than
+  `HEADING_SHARE` of the table's width, a heading row merged across the table.
 
 Anything else ends the table. A line of one run outside any table is a text line. A title with a
 note far to its right (`計画期間：…            凡例：…`) is not the first row of the table below it.
@@ -56,6 +60,7 @@ class TableLines:
     ranges: tuple[tuple[int, int], ...]
     across: frozenset[int] = frozenset()  # line numbers of rows merged across the columns
     header: tuple[tuple[int, ...], ...] = ()  # of the first lines when held apart as a header: each run's column
+    grid: int | None = None  # line number of the header of a grid printed in the last column
 
 
 Segment = TableLines | DumpLine
@@ -69,6 +74,7 @@ class _Open:
     lines: list[DumpLine] = field(default_factory=list)
     across: set[int] = field(default_factory=set)
     pending: list[DumpLine] = field(default_factory=list)
+    grid: int | None = None
 
     def take(self, line: DumpLine) -> None:
         self.columns.add(line.spans)
@@ -76,12 +82,16 @@ class _Open:
 
     def take_pending(self) -> None:
         for line in self.pending:
-            if self.columns.fits(line.spans):
+            if self.columns.fits(line.spans) or self.left_of(line):
                 self.take(line)
             else:
                 self.lines.append(line)
                 self.across.add(line.number)
         self.pending.clear()
+
+    def left_of(self, line: DumpLine) -> bool:
+        """A run wholly left of the table's columns: a column of its own (a number merged down a card)."""
+        return line.spans[-1].end <= self.columns.ranges[0][0] - 2 and self.columns.accepts(line.spans)
 
     def is_heading(self, span: Span) -> bool:
         """A run not in one column, short enough to be a heading row merged across the table."""
@@ -90,12 +100,12 @@ class _Open:
         return not self.columns.fits([span]) and display_width(span.text) <= HEADING_SHARE * width
 
     def close(self) -> list[Segment]:
+        ranges = tuple(self.columns.ranges)
+        columns: tuple[tuple[int, ...], ...] = ()
         if self.columns.header:
-            ranges, header = self.columns.header_columns()
-            columns = tuple(tuple(line) for line in header)
-            table = TableLines(tuple(self.lines), tuple(ranges), frozenset(self.across), columns)
-        else:
-            table = TableLines(tuple(self.lines), tuple(self.columns.ranges), frozenset(self.across))
+            held, header = self.columns.header_columns()
+            ranges, columns = tuple(held), tuple(tuple(line) for line in header)
+        table = TableLines(tuple(self.lines), ranges, frozenset(self.across), columns, self.grid)
         return [table, *self.pending]
 
 
@@ -159,6 +169,11 @@ def _continues(table: _Open, line: DumpLine, follows: bool) -> bool:
             return True
         if follows and not table.pending and columns.add(line.spans):
             table.lines.append(line)
+            return True
+        if (follows or table.pending) and columns.subdivide(line.spans):
+            table.take_pending()
+            table.lines.append(line)
+            table.grid = line.number
             return True
         return False
     (span,) = line.spans

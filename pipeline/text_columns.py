@@ -137,10 +137,11 @@ class TableColumns:
         self.ranges: list[tuple[int, int]] = []
         self.lines: list[Sequence[Span]] = []
         self.header: tuple[tuple[Span, ...], ...] = ()  # the header's lines, when held apart
+        self.subdivided = False  # the last column split by a grid printed in it
 
     def accepts(self, spans: Sequence[Span]) -> bool:
         """True when the line's runs would stay apart, and so would every line's taken so far."""
-        merged = _merge([*self.ranges, *_snapped(self.ranges, spans, bool(self.header))])
+        merged = _merge([*self.ranges, *_snapped(self.ranges, spans, self.merges)])
         if not _apart(spans, merged):
             return False
         bridged = len({_index(merged, start) for start, _ in self.ranges}) < len(self.ranges)
@@ -150,7 +151,7 @@ class TableColumns:
         """Take the line when the runs stay apart; False (and nothing changed) when they would not."""
         if not self.accepts(spans):
             return False
-        self.ranges = _merge([*self.ranges, *_snapped(self.ranges, spans, bool(self.header))])
+        self.ranges = _merge([*self.ranges, *_snapped(self.ranges, spans, self.merges)])
         self.lines.append(spans)
         return True
 
@@ -170,7 +171,7 @@ class TableColumns:
         used: list[tuple[str, int]] = []
         for span in spans:
             hit = _overlapping(self.ranges, span) or _overlapping(self.ranges, _widened(span, MAX_SNAP))
-            if self.header and len(hit) > 1 and hit[0] > 0:
+            if self.merges and len(hit) > 1 and hit[0] > 0:
                 used.append(("body", hit[0]))  # a merged cell across the columns under a header (a bar)
                 continue
             if len(hit) == 1:
@@ -189,6 +190,29 @@ class TableColumns:
                 return False
             used.append(("gap", span.start))
         return len(set(used)) == len(used)
+
+    @property
+    def merges(self) -> bool:
+        """True when a run across columns after the first is a merged cell: under a header held apart,
+        or once a grid is printed in the last column (the texts above it span the grid's columns)."""
+        return bool(self.header) or self.subdivided
+
+    def subdivide(self, spans: Sequence[Span]) -> bool:
+        """Under lines of two columns or more, take a line of several runs printed in the last column
+        alone as a grid inside it (a card's year table under its labelled rows): its runs split that
+        column; False (nothing changed) otherwise."""
+        if self.subdivided or len(self.lines) < 2 or len(self.ranges) < 2 or len(spans) < 2:
+            return False
+        start, end = self.ranges[-1]
+        if any(span.start < start - MAX_SNAP for span in spans):
+            return False
+        grid = _merge([(s.start, s.end) for s in spans])
+        grid[0] = (min(start, grid[0][0]), grid[0][1])
+        grid[-1] = (grid[-1][0], max(end, grid[-1][1]))
+        self.ranges = [*self.ranges[:-1], *grid]
+        self.lines.append(spans)
+        self.subdivided = True
+        return True
 
     def hold_header(self, spans: Sequence[Span]) -> bool:
         """Under first lines (`MAX_HEADER_LINES` at most, the first of three runs or more, the second

@@ -57,7 +57,7 @@ DUMP_FLOORS = {
     # bars are cell fills (kouteihyo_sheet); a 指標 header cell spans two columns (labelled_cards).
     "chapter_excerpt": (0.23, 0),
     "dx_reprint": (0.18, 3),
-    "fukuyama_reprint": (0.09, 0),
+    "fukuyama_reprint": (0.16, 0),
     "iizuka_reprint": (0.52, 0),
     "kouteihyo_sheet": (0.62, 0),
     "labelled_cards": (0.80, 0),

@@ -205,6 +205,32 @@ def test_a_label_centred_between_the_lines_of_its_value() -> None:
     ]
 
 
+CARDS = [
+    _printed((5, "事業名称"), (13, "オンライン手続の拡大")),
+    _printed((6, "課題"), (13, "多様な市民ニーズへの対応や行政事務の高速化が必要。")),
+    _printed((0, "1"), (5, "担当課"), (13, "ICT推進課ほか")),
+    _printed((5, "指標と"), (13, "オンライン化数")),
+    _printed((18, "2021年度"), (32, "2022年度"), (48, "2023年度")),
+    _printed((6, "目標"), (16, "150手続"), (30, "400手続"), (46, "600手続")),
+    "",
+    "",
+    _printed((5, "事業名称"), (13, "マイナンバーカードの普及促進")),
+    _printed((0, "2"), (6, "課題"), (13, "本人確認の前提となるマイナンバーカードの普及が急務。")),
+    _printed((5, "担当課"), (13, "ICT推進課、市民課")),
+]
+
+
+def test_a_grid_printed_in_the_last_column_splits_it_and_the_texts_above_span_it() -> None:
+    (table,) = _tables(*CARDS)
+    assert table[4:6] == [("", "", "2021年度", "2022年度", "2023年度"), ("", "目標", "150手続", "400手続", "600手続")]
+    assert table[1] == ("", "課題", "多様な市民ニーズへの対応や行政事務の高速化が必要。", "", "")
+
+
+def test_a_card_number_centred_down_its_card_is_in_its_first_row() -> None:
+    (table,) = _tables(*CARDS)
+    assert [(row[0], row[1]) for row in table if row[0]] == [("1", "事業名称"), ("2", "事業名称")]
+
+
 # --- headings inside a table ---------------------------------------------------------------------
 
 
