@@ -297,7 +297,7 @@ class TableColumns:
                 headed == [True, False]
                 and units
                 and all(display_width(t) <= MAX_UNIT_WIDTH and not _DIGIT_RE.search(t) for t in units)
-                and 2 * numbers > len(values)
+                and 2 * numbers >= len(values)
             ):
                 ranges[index - 1 : index + 1] = [(ranges[index - 1][0], ranges[index][1])]
             else:

@@ -52,7 +52,7 @@ DUMP_FLOORS = {
     "jisshi_keikaku": (0.93, 0),
     "kpi_by_year": (1.0, 0),
     "prose_speech": (1.0, 0),
-    "sougou_senryaku_kpi": (0.95, 0),
+    "sougou_senryaku_kpi": (0.98, 0),
     # Office fixtures: the seed cards' reprints print a description beside the 工程 grid; a 工程表's
     # bars are cell fills (kouteihyo_sheet); a 指標 header cell spans two columns (labelled_cards).
     "chapter_excerpt": (0.23, 0),
