@@ -238,17 +238,14 @@ class TableColumns:
         return True
 
     def _envelopes(self) -> list[tuple[int, int]]:
-        """Each body column's range, widened to the header runs placed in it."""
+        """Each body column's range, widened to the header runs placed in it (units aside: this is
+        asked of every line, and joining them reads the whole body)."""
         envelopes = list(self.ranges)
-        if not self.header:
-            return envelopes
-        ranges, columns = self.header_columns()
-        for line, placed in zip(self.header, columns, strict=True):
-            for span, column in zip(line, placed, strict=True):
-                index = _index(self.ranges, ranges[column][0])
-                if self.ranges[index] == ranges[column]:
-                    start, end = envelopes[index]
-                    envelopes[index] = (min(start, span.start), max(end, span.end))
+        for line in self.header:
+            for span, place in zip(line, _header_places(self.ranges, line), strict=True):
+                if place is not None:
+                    start, end = envelopes[place]
+                    envelopes[place] = (min(start, span.start), max(end, span.end))
         return envelopes
 
     def header_columns(self) -> tuple[list[tuple[int, int]], list[list[int]]]:
