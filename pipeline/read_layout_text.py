@@ -205,7 +205,8 @@ def clean(text: str) -> str:
 
     A space goes when the characters on both sides are wide and each stands alone between
     spaces (`処 理 区 数` → `処理区数`); words of several characters keep their spaces
-    (`総務企画局 市民局`, `ア 民間委託`), as do Latin words and numbers (`10 ㎥`).
+    (`総務企画局 市民局`, `ア 民間委託`), as do Latin words and numbers (`10 ㎥`). The spaces a dump
+    prints beside numbers and Latin words are closed where the PDF has none (`close_spaced_digits`).
     """
     words = _SPACES_RE.split(to_narrow(text).strip())
     out = words[0]

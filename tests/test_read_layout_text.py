@@ -209,8 +209,18 @@ def test_clean_closes_letter_spacing_between_wide_characters_only(text: str, exp
         ("平成             29       年        3   月", ["平成", "29", "年", "3", "月"]),
         ("10 ㎥      20 ㎥", ["10 ㎥", "20 ㎥"]),
         ("Open     Data", ["Open", "Data"]),
+        ("人       －         200", ["人", "－", "200"]),
     ],
-    ids=["wide-gaps", "label-and-value", "label-and-mark", "vertical-label-apart", "numbers-apart", "units", "latin"],
+    ids=[
+        "wide-gaps",
+        "label-and-value",
+        "label-and-mark",
+        "vertical-label-apart",
+        "numbers-apart",
+        "units",
+        "latin",
+        "dash-is-no-letter",
+    ],
 )
 def test_letter_spaced_words_are_one_run(line: str, runs: list[str]) -> None:
     assert [s.text for s in line_spans(line, wide=False)] == runs
