@@ -607,6 +607,13 @@ class _Reader:
         if not title:
             return self._list_subheader(mode, texts)
         row = grid_row.row
+        has_departments = any(label.field == "departments" for label in mode.labels.values())
+        if has_departments and not by_field.get("departments") and not attributes and not by_field.get("description"):
+            # `1-1-1 | 妊娠・出産・子育ての切れ目ない支援` and nothing else in a list of 事業 with 担当課:
+            # a group row (a heading printed in the list's first columns), not an initiative.
+            number = by_field.get("item_no")
+            self.enter_heading(Heading("list_group", number, title, f"{number or ''} {title}".strip()), row)
+            return True
         mode.read += 1
         card = self.new_card(by_field.get("item_no"), title, row)
         card.departments = unwrap_departments(by_field.get("departments"))

@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -50,7 +48,7 @@ from holdout_pdfs import (  # noqa: E402
     prose_speech,
     sougou_senryaku_kpi,
 )
-from office_pdfs.printing import convert, page_texts, settle  # noqa: E402
+from office_pdfs.printing import convert, page_texts, settle, text_dump  # noqa: E402
 from office_pdfs.records import Expected, contract_text, expected_json  # noqa: E402
 
 STYLES: tuple[ModuleType, ...] = (
@@ -76,16 +74,6 @@ def check_pages(pdf: Path, planned: int, expected: Expected) -> int:
             found = [n for n, text in enumerate(texts, start=1) if title in text]
             raise RuntimeError(f"{pdf.name}: {item.title!r} expected on page {item.page}, printed on {found}")
     return len(texts)
-
-
-def text_dump(pdf: Path) -> Path:
-    """`pdftotext -layout` of the PDF beside it (`<stem>.txt`), as another tool reads the same pages."""
-    binary = shutil.which("pdftotext")
-    if binary is None:
-        raise SystemExit("pdftotext is needed: apt-get install -y --no-install-recommends poppler-utils poppler-data")
-    dump = pdf.with_suffix(".txt")
-    subprocess.run([binary, "-layout", "-enc", "UTF-8", str(pdf), str(dump)], check=True, timeout=120)
-    return dump
 
 
 def make(style: ModuleType, work: Path, pdf_dir: Path, expected_dir: Path) -> tuple[Path, int, Expected]:

@@ -37,10 +37,13 @@ The three reprints print what the pipeline reads from the bundled dumps (hand-ch
 Fonts are IPAexGothic/IPAexMincho (fonts-ipaexfont), embedded as subsets by LibreOffice. Each
 printed PDF is rewritten with PyMuPDF with fixed metadata and file ID; with the same
 LibreOffice and fonts, two runs give identical bytes (`--check-reproducible` builds twice and
-compares). Every initiative title is checked to be printed on the page its record names.
+compares). Every initiative title is checked to be printed on the page its record names. Each PDF is also
+dumped with `pdftotext -layout` (the `.txt` beside it, committed: CI has no poppler), as another
+tool reads the same pages: the layout reader's test material.
 
-Needs LibreOffice (apt-get install -y --no-install-recommends libreoffice-calc libreoffice-writer
-fonts-ipaexfont) and `pip install -e '.[fixtures]'`; CI does not: the PDFs are committed.
+Needs LibreOffice and poppler (apt-get install -y --no-install-recommends libreoffice-calc
+libreoffice-writer fonts-ipaexfont poppler-utils poppler-data) and `pip install -e '.[fixtures]'`;
+CI does not: the PDFs are committed.
 
 Usage: .venv/bin/python scripts/make_office_pdfs.py [--pdf-dir tests/fixtures/office]
        [--expected-dir tests/expected] [--only STEM ...] [--check-reproducible]
@@ -68,7 +71,7 @@ from office_pdfs import (  # noqa: E402
     labelled_cards,
     years_mixed,
 )
-from office_pdfs.printing import convert, page_texts, settle  # noqa: E402
+from office_pdfs.printing import convert, page_texts, settle, text_dump  # noqa: E402
 from office_pdfs.records import Expected, contract_text, expected_json  # noqa: E402
 
 STYLES: tuple[ModuleType, ...] = (
@@ -106,6 +109,7 @@ def make(style: ModuleType, work: Path, pdf_dir: Path, expected_dir: Path) -> tu
     pdf = pdf_dir / f"{style.STEM}.pdf"
     settle(printed, pdf, expected.document.title)
     pages = check_pages(pdf, expected)
+    text_dump(pdf)
     relative = pdf.resolve().relative_to(ROOT).as_posix() if pdf.resolve().is_relative_to(ROOT) else pdf.as_posix()
     (expected_dir / f"{style.STEM}.json").write_text(expected_json(expected, relative), encoding="utf-8")
     return pdf, pages, expected

@@ -83,3 +83,13 @@ def page_texts(pdf: Path) -> list[str]:
     """Each page's text as the expected records compare it: contract-normalized, without whitespace."""
     with pymupdf.open(pdf) as doc:
         return ["".join(contract_text(page.get_text()).split()) for page in doc]
+
+
+def text_dump(pdf: Path) -> Path:
+    """`pdftotext -layout` of the PDF beside it (`<stem>.txt`), as another tool reads the same pages."""
+    binary = shutil.which("pdftotext")
+    if binary is None:
+        raise SystemExit("pdftotext is needed: apt-get install -y --no-install-recommends poppler-utils poppler-data")
+    dump = pdf.with_suffix(".txt")
+    subprocess.run([binary, "-layout", "-enc", "UTF-8", str(pdf), str(dump)], check=True, timeout=120)
+    return dump
