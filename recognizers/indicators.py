@@ -92,11 +92,6 @@ def is_name_heading(text: str) -> bool:
     return meaning("indicator_name_heading", text) is not None
 
 
-def row_kind(text: str) -> str | None:
-    """The kind a value-row label announces under year columns (`目標値` → target, `実績①` → actual)."""
-    return numbered_row_kind(text)[0]
-
-
 def numbered_row_kind(text: str) -> tuple[str | None, int | None]:
     """(kind, indicator number) of a value-row label: `目標②` is the target row of the card's second indicator."""
     key = label_key(text)

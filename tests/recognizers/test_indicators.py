@@ -11,7 +11,6 @@ from recognizers.indicators import (
     read_banner_target,
     read_value_heading,
     read_value_line,
-    row_kind,
     split_indicator_names,
     value_headings,
 )
@@ -71,7 +70,7 @@ def test_name_heading(text: str, name: bool) -> None:
     [("目標値", "target"), ("目標", "target"), ("実績", "actual"), ("当該値", "actual"), ("区分", None)],
 )
 def test_row_kind(text: str, kind: str | None) -> None:
-    assert row_kind(text) == kind
+    assert numbered_row_kind(text)[0] == kind
 
 
 BANNERS = [
