@@ -1,22 +1,22 @@
 """Any plan whose cards, schedules or indicators are printed in a familiar way: the recognizers composed.
 
 This profile knows no city. It walks the block model once, keeping the hierarchy headings in
-force, and reads each table row by row with the recognizers:
+force, and reads each paragraph and each table row by row with the recognizers:
 
-* a **list header** (a title label with a number or department label, `No | 事業名 | 主管課`)
-  makes every row below it an initiative, with its year columns as its schedule;
-* **labelled rows** (`事業名称 | …`, `担当課 | …`) fill a card; a new title label starts the next;
+* a **list header** (a title label with a department label or year columns, `No | 事業名 | 主管課`,
+  one or two rows) makes every row below it an initiative, with its year columns as its schedule;
+* **labelled rows and lines** (`事業名称 | …`, `担当課：…`, `【No.1】 取組事項：…`) fill a card;
 * a **card header row** (`12 | title | 情報政策課`) starts a card by its printed number, whatever
   the order or gaps; a circled number under it is a sub-item;
-* a **run of year headings** opens a schedule grid (rows of activities and continuations) or,
-  where the rows are labelled 目標 / 実績, an indicator by year;
+* a **run of year headings**, across a row or down a column, opens a schedule grid or, where the
+  rows are labelled 目標 / 実績, an indicator by year; a `スケジュール` column of sentences is a schedule;
 * **value headings** (`現状値（2014年度）| 目標値（2019年度）`) open indicator rows;
-* a **banner target** paragraph (`入学者数 40人（2014年度）→ 45人（2019年度）`) is one indicator.
+* a **banner target** or a **worded value line** is one indicator.
 
 Schedules and indicators belong to the card being read; printed under a heading with no card,
 they make that heading an initiative (a 施策 with its KPI table). Tables that none of these
 read are counted in a `tables_unread` finding, and the document has no index to check
-completeness against: a `completeness_unknown` finding says so.
+completeness against: a `completeness_unknown` finding says so. docs/recognizers.md has the rules.
 """
 
 from __future__ import annotations
