@@ -517,35 +517,31 @@ class _Reader:
             if self.card is None and self.headings.current and self.pending_no is None:
                 # `担当課：産業振興課` under `（1）農林業の担い手確保`: a field of the heading's initiative.
                 target = self.heading_card(row)
-                if label.field == "departments":
-                    joined = "、".join(d for d in (target.departments, unwrap_departments(value)) if d)
-                    target.departments = joined or None
-                elif label.field == "description" and value:
-                    target.description.append(value)
-                continue
-            if self.card is None:
-                self.card = self.new_card(self.pending_no, "", row)
-                self.card.labelled = True
-                self.pending_no = None
+            else:
+                if self.card is None:
+                    self.card = self.new_card(self.pending_no, "", row)
+                    self.card.labelled = True
+                    self.pending_no = None
+                target = self.card
             if label.field == "departments":
                 # 担当課 and 関係課 both list departments: each in printed order.
-                joined = "、".join(d for d in (self.card.departments, unwrap_departments(value)) if d)
-                self.card.departments = joined or None
+                joined = "、".join(d for d in (target.departments, unwrap_departments(value)) if d)
+                target.departments = joined or None
             elif label.field == "item_no":
-                if value and not self.card.item_no:
-                    self.paths.discard(self.card.path)
-                    self.card.item_no = fullwidth_to_halfwidth(value).strip()
-                    self.card.path = self._path(self.card.item_no)
-                    self.card.unnumbered = False
+                if value and not target.item_no and not target.from_heading:
+                    self.paths.discard(target.path)
+                    target.item_no = fullwidth_to_halfwidth(value).strip()
+                    target.path = self._path(target.item_no)
+                    target.unnumbered = False
             elif label.field == "description":
                 if value:
-                    self.card.description.append(value)
+                    target.description.append(value)
                 else:
-                    self.collecting = self.card  # `取組内容：` with its bullets below it
+                    self.collecting = target  # `取組内容：` with its bullets below it
             elif label.field == "indicator":
-                self.card.indicator_names = split_indicator_names(value)
+                target.indicator_names = split_indicator_names(value)
             elif value:
-                self.card.attributes[label.field] = value
+                target.attributes[label.field] = value
 
     def _description(self, found: list[tuple[int, str]]) -> bool:
         if len(found) != 1 or self.card is None:

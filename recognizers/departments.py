@@ -1,18 +1,18 @@
 """Department cells and lines of a card: names wrapped in their cell, a `担当課：…` field inside a paragraph.
 
-A cell holds departments when every name in it ends like one (`課`, `局`, `センター` …, the
-endings `normalizers.departments` splits on, plus `係`, `担当` and the words for "and others").
+A cell holds departments when every name in it ends like one: the endings `normalizers.departments`
+splits on and knows for a section (`課`, `局`, `係`, `担当` …) or for "and others" (`ほか`).
 """
 
 from __future__ import annotations
 
 import regex
 
-from normalizers.departments import DEPARTMENT_SUFFIXES
+from normalizers.departments import DEPARTMENT_SUFFIXES, LOWER_LEVEL, OTHERS_WORDS
 from normalizers.text import fullwidth_to_halfwidth
 from recognizers.vocabulary import meaning
 
-DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, "係", "担当", "ほか", "他", "など")
+DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, *LOWER_LEVEL, *OTHERS_WORDS)
 _INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
 
 

@@ -18,13 +18,21 @@ from recognizers.vocabulary import label_key, meaning, terms
 from recognizers.years import YearColumn
 
 CONTINUATION = "→"
-_TRAILING_ARROW_RE = regex.compile(r"\s*[━─―—\-=＝]*[▶►→⇒➡➔⇨⟶]+\s*$")
 
 
 @functools.cache
 def _arrow_run_re() -> regex.Pattern[str]:
     glyphs = "".join(sorted({ch for t in terms("arrow") for ch in t}))
     return regex.compile(rf"^[{regex.escape(glyphs)}\s]+$")
+
+
+@functools.cache
+def _trailing_arrow_re() -> regex.Pattern[str]:
+    """An arrow of the vocabulary printed after an activity (`調査・研究 ━━━▶`), ending in its head."""
+    heads = {t[-1] for t in terms("arrow")}
+    shafts = {ch for t in terms("arrow") for ch in t[:-1]} - heads
+    head, shaft = regex.escape("".join(sorted(heads))), regex.escape("".join(sorted(shafts)))
+    return regex.compile(rf"\s*[{shaft}]*[{head}]+\s*$")
 
 
 def is_continuation(text: str) -> bool:
@@ -62,7 +70,7 @@ def year_cells(
                 continue
             if is_continuation(text):
                 text = CONTINUATION
-            elif stripped := _TRAILING_ARROW_RE.sub("", text).strip():
+            elif stripped := _trailing_arrow_re().sub("", text).strip():
                 text = stripped
             placed.setdefault(heading.year, []).append(text)
             reach = position + (colspans[position] if position < len(colspans) else 1)
