@@ -56,7 +56,7 @@ from recognizers.indicators import (
     split_indicator_names,
     value_headings,
 )
-from recognizers.labels import Label, field_pairs, header_labels, paragraph_fields, read_label
+from recognizers.labels import Label, field_pairs, header_labels, paragraph_fields, read_label, read_number_line
 from recognizers.schedule import CONTINUATION, is_continuation, is_schedule_marker, year_cells
 from recognizers.schedule_text import read_schedule_text
 from recognizers.vocabulary import label_key, meaning, terms
@@ -65,12 +65,10 @@ from recognizers.years import YearColumn, read_year_heading, year_run
 LAYOUT = "generic"
 
 _NUMBER_RE = regex.compile(r"^(?:No\.?|NO\.?|№)?\s*(?P<no>\d{1,3}(?:-\d{1,3}){0,2})$")
-_CARD_NO_RE = regex.compile(r"^(?:No|NO|№)\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _JAPANESE_RE = regex.compile(r"\p{Han}|\p{Katakana}|\p{Hiragana}")
 _DESCRIPTION_MIN_CHARS = 30
 _DIGIT_RE = regex.compile(r"\d")
 _GROUP_NO_RE = regex.compile(r"^\d{1,3}-\d{1,3}$")
-_LABELLED_NO_RE = regex.compile(r"^(?P<label>\S.{0,10}?)\s*[:：]?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})$")
 _BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
 MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
 
@@ -227,13 +225,8 @@ class _Reader:
     # -- paragraphs -------------------------------------------------------------------------
     def paragraph(self, block: Paragraph) -> None:
         text = block.text.strip()
-        if match := _CARD_NO_RE.match(fullwidth_to_halfwidth(text)):
-            self.pending_no = match["no"]
-            self.card = None
-            return
-        if (match := _LABELLED_NO_RE.match(fullwidth_to_halfwidth(text))) and meaning("number_label", match["label"]):
-            self.pending_no = match["no"]  # `＜項目番号＞ 6` before its card
-            self.card = None
+        if (number := read_number_line(text)) is not None:
+            self.pending_no, self.card = number, None  # `No.3`, `＜項目番号＞ 6` before its card
             return
         if heading := read_heading(text) or read_trailing_heading(text):
             self.enter_heading(heading, block)

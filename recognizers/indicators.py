@@ -17,13 +17,11 @@ import regex
 from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
 from recognizers.vocabulary import label_key, meaning, terms
+from recognizers.years import ERA_YEAR, GREGORIAN_YEAR
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-_YEAR_TEXT = (
-    r"(?:(?:令和|平成|R|H)\s*(?:元|\d{1,2})|(?:19|20|21)\d\d|(?:元|\d{1,2}))"
-    r"\s*(?:\(\s*[^()]{1,8}\s*\))?\s*(?:年度|年)?末?"
-)
+_YEAR_TEXT = rf"(?:{ERA_YEAR}|{GREGORIAN_YEAR}|(?:元|\d{{1,2}}))\s*(?:\(\s*[^()]{{1,8}}\s*\))?\s*(?:年度|年)?末?"
 
 
 _YEAR_ONLY_RE = regex.compile(rf"^{_YEAR_TEXT}$")

@@ -88,7 +88,23 @@ def header_labels(cells: Sequence[str]) -> dict[int, Label]:
     return out
 
 
-_BRACKET_NO_RE = regex.compile(r"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>\d{1,4}(?:-\d{1,3}){0,2})\s*[】\])>]\s*")
+#: A card's number as printed beside its label or mark: `3`, `12`, `1-2`, `2-1-3`.
+ITEM_NO = r"\d{1,4}(?:-\d{1,3}){0,2}"
+_BRACKET_NO_RE = regex.compile(rf"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>{ITEM_NO})\s*[】\])>]\s*")
+_NO_LINE_RE = regex.compile(rf"^(?:No|NO|№)\.?\s*(?P<no>{ITEM_NO})$")
+_LABELLED_NO_RE = regex.compile(rf"^(?P<label>\S.{{0,10}}?)\s*[:：]?\s*(?P<no>{ITEM_NO})$")
+
+
+def read_number_line(text: str) -> str | None:
+    """The card number a line of its own prints before its card (`No.3`, `＜項目番号＞ 6`), or None."""
+    line = fullwidth_to_halfwidth(text).strip()
+    if match := _NO_LINE_RE.match(line):
+        return match["no"]
+    if (match := _LABELLED_NO_RE.match(line)) and meaning("number_label", match["label"]) is not None:
+        return match["no"]
+    return None
+
+
 _FIELD_RE = regex.compile(r"(?:^|(?<=[。\s]))(?P<label>[^\s:：。、]{1,12})\s*[:：]")
 
 

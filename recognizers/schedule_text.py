@@ -16,10 +16,11 @@ import regex
 
 from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
+from recognizers.years import ERA_YEAR, GREGORIAN_YEAR
 
 _YEAR = (
-    r"(?:令和|平成|R|H)\s*(?:元|\d{1,2})\s*(?:\(\s*\d{4}\s*\))?\s*年度"
-    r"|(?:19|20|21)\d\d\s*(?:\(\s*R\s*\d{1,2}\s*\))?\s*年度"
+    rf"{ERA_YEAR}\s*(?:\(\s*{GREGORIAN_YEAR}\s*\))?\s*年度"
+    rf"|{GREGORIAN_YEAR}\s*(?:\(\s*{ERA_YEAR}\s*\))?\s*年度"
 )
 _CLAUSE_RE = regex.compile(
     rf"^(?P<start>{_YEAR})\s*(?:(?P<from>から|以降は?|～|~)\s*(?:(?P<end>{_YEAR})\s*(?:まで)?)?|(?P<by>までに|中に|に)?)"

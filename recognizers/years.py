@@ -18,12 +18,13 @@ from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
 from recognizers.vocabulary import meaning, terms
 
-_ERA = r"(?:令和|平成|昭和|R|H|S)\s*(?:元|\d{1,2})"
-_GREGORIAN = r"(?:19|20|21)\d\d"
+#: An era year (`令和3`, `R3`, `H30`, `R元`) and a Gregorian year, as printed: the pieces other year patterns use.
+ERA_YEAR = r"(?:令和|平成|昭和|R|H|S)\s*(?:元|\d{1,2})"
+GREGORIAN_YEAR = r"(?:19|20|21)\d\d"
 _YEAR_FORM = regex.compile(
     rf"""^(?:
-        {_ERA}\s*(?:年度|年)?\s*(?:\(\s*{_GREGORIAN}\s*\))?\s*(?:年度)?
-      | {_GREGORIAN}\s*(?:\(\s*{_ERA}\s*\))?\s*(?:年度|年)?\s*(?:\(\s*{_ERA}\s*\))?
+        {ERA_YEAR}\s*(?:年度|年)?\s*(?:\(\s*{GREGORIAN_YEAR}\s*\))?\s*(?:年度)?
+      | {GREGORIAN_YEAR}\s*(?:\(\s*{ERA_YEAR}\s*\))?\s*(?:年度|年)?\s*(?:\(\s*{ERA_YEAR}\s*\))?
       | (?:元|\d{{1,2}})\s*年度
     )$""",
     regex.VERBOSE,
