@@ -51,10 +51,7 @@ Usage: .venv/bin/python scripts/make_office_pdfs.py [--pdf-dir tests/fixtures/of
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -71,8 +68,7 @@ from office_pdfs import (  # noqa: E402
     labelled_cards,
     years_mixed,
 )
-from office_pdfs.printing import convert, page_texts, settle, text_dump  # noqa: E402
-from office_pdfs.records import Expected, contract_text, expected_json  # noqa: E402
+from office_pdfs.fixture_set import FixtureSet, main  # noqa: E402
 
 STYLES: tuple[ModuleType, ...] = (
     kouteihyo,
@@ -84,75 +80,8 @@ STYLES: tuple[ModuleType, ...] = (
     iizuka_reprint,
     fukuyama_reprint,
 )
-MAX_PAGES = 4
-
-
-def check_pages(pdf: Path, expected: Expected) -> int:
-    """Every initiative title is printed on the page its record names, on the pages planned. Returns their count."""
-    texts = page_texts(pdf)
-    last = max(item.page for item in expected.initiatives)
-    if len(texts) != last or last > MAX_PAGES:
-        raise RuntimeError(f"{pdf.name}: {len(texts)} pages, planned {last} (at most {MAX_PAGES})")
-    for item in expected.initiatives:
-        title = "".join(contract_text(item.title).split())
-        if item.page > len(texts) or title not in texts[item.page - 1]:
-            found = [n for n, text in enumerate(texts, start=1) if title in text]
-            raise RuntimeError(f"{pdf.name}: {item.title!r} expected on page {item.page}, printed on {found}")
-    return len(texts)
-
-
-def make(style: ModuleType, work: Path, pdf_dir: Path, expected_dir: Path) -> tuple[Path, int, Expected]:
-    """Build, print and settle one fixture; write its expected records. Returns the PDF, its pages and records."""
-    work.mkdir(parents=True, exist_ok=True)
-    source, expected = style.build(work)
-    printed = convert(source, work / "printed")
-    pdf = pdf_dir / f"{style.STEM}.pdf"
-    settle(printed, pdf, expected.document.title)
-    pages = check_pages(pdf, expected)
-    text_dump(pdf)
-    relative = pdf.resolve().relative_to(ROOT).as_posix() if pdf.resolve().is_relative_to(ROOT) else pdf.as_posix()
-    (expected_dir / f"{style.STEM}.json").write_text(expected_json(expected, relative), encoding="utf-8")
-    return pdf, pages, expected
-
-
-def summary(pdf: Path, pages: int, expected: Expected) -> str:
-    """One line of figures per fixture."""
-    items = expected.initiatives
-    indicators = [ind for item in items for ind in item.indicators]
-    return (
-        f"{pdf.name}: {pages} pages, {pdf.stat().st_size:,} bytes, {len(items)} initiatives, "
-        f"{sum(len(i.schedule) for i in items)} schedule cells, {len(indicators)} indicators, "
-        f"{sum(len(ind.values) for ind in indicators)} values"
-    )
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """Write every fixture PDF and its expected records, and list them with their figures."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--pdf-dir", type=Path, default=ROOT / "tests" / "fixtures" / "office")
-    parser.add_argument("--expected-dir", type=Path, default=ROOT / "tests" / "expected")
-    parser.add_argument("--only", action="append", metavar="STEM", help="build only this fixture (repeatable)")
-    parser.add_argument("--check-reproducible", action="store_true", help="build a second time and compare bytes")
-    args = parser.parse_args(argv)
-    args.pdf_dir.mkdir(parents=True, exist_ok=True)
-    args.expected_dir.mkdir(parents=True, exist_ok=True)
-    styles = [s for s in STYLES if not args.only or s.STEM in args.only]
-    with tempfile.TemporaryDirectory(prefix="plancards-office-") as tmp:
-        work = Path(tmp)
-        for style in styles:
-            print(summary(*make(style, work / style.STEM, args.pdf_dir, args.expected_dir)))
-        if args.check_reproducible:
-            again = work / "again"
-            for style in styles:
-                pdf, _pages, _expected = make(style, work / f"again-{style.STEM}", _dir(again / "pdf"), _dir(again))
-                same = pdf.read_bytes() == (args.pdf_dir / pdf.name).read_bytes()
-                print(f"{pdf.name}: {'identical bytes' if same else 'DIFFERENT bytes'} on a second run")
-
-
-def _dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+OFFICE = FixtureSet("office", STYLES, ROOT / "tests" / "fixtures" / "office", max_pages=4)
 
 
 if __name__ == "__main__":
-    main()
+    main(OFFICE, (__doc__ or "").splitlines()[0])
