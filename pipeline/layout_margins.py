@@ -19,11 +19,8 @@ from collections.abc import Sequence
 import regex
 
 from pipeline.fullwidth import to_narrow
+from pipeline.page_numbers import PAGE_NUMBER_RE
 
-# As `pdf_margins` reads a page number.
-_PAGE_NUMBER_RE = regex.compile(
-    r"^[-‐―—–－(（\[]*\s*(?:P\.?|p\.?|ページ|頁)?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*(?:頁|ページ)?\s*[-‐―—–－)）\]]*$"
-)
 _DIGITS_RE = regex.compile(r"\d+")
 _SPACE_RE = regex.compile(r"\s+")
 
@@ -43,7 +40,7 @@ def drop_margins(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
         for margin, (number, text) in page:
             texts = seen[(margin, _key(text))]
             numbered = len(set(texts)) > 1 and _key(text) in body
-            if _PAGE_NUMBER_RE.match(to_narrow(text).strip()) or (len(texts) > 1 and not numbered):
+            if PAGE_NUMBER_RE.match(to_narrow(text).strip()) or (len(texts) > 1 and not numbered):
                 dropped.add(number)
     return [[(number, "" if number in dropped else text) for number, text in page] for page in pages]
 

@@ -22,12 +22,10 @@ from collections import defaultdict
 
 import regex
 
+from pipeline.page_numbers import PAGE_NUMBER_RE
 from pipeline.pdf_page import PageDraft, TextDraft
 
 MARGIN_SHARE = 0.12
-_PAGE_NUMBER_RE = regex.compile(
-    r"^[-‐―—–－(（\[]*\s*(?:P\.?|p\.?|ページ|頁)?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*(?:頁|ページ)?\s*[-‐―—–－)）\]]*$"
-)
 _DIGITS_RE = regex.compile(r"\d+")
 _SLOT_TOLERANCE = 2.5
 
@@ -79,7 +77,7 @@ def drop_margins(pages: list[PageDraft]) -> tuple[int, int]:
     for page in pages:
         drop: list[TextDraft] = []
         for margin, item in candidates[page.number]:
-            if _PAGE_NUMBER_RE.match(item.text):
+            if PAGE_NUMBER_RE.match(item.text):
                 numbers += 1
             elif _key(item.text) in body and exact[item.text.replace(" ", "")] == 1:
                 continue
