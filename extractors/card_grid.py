@@ -44,11 +44,6 @@ _PACKED_VALUE_RE = regex.compile(r"^(?P<upper>[^()（）]+?)\s*[（(](?P<lower>[
 _SUBHEADING_RE = regex.compile(r"^【[^】]+】$")
 
 
-def is_arrow(text: str) -> bool:
-    """True for a cell that only continues the activity on its left (the vocabulary's arrow glyphs)."""
-    return is_continuation(text)
-
-
 def nonempty(cells: Sequence[str]) -> list[tuple[int, str]]:
     """(column, text) of the non-empty cells of a row."""
     return [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
@@ -153,13 +148,15 @@ class CardGridReader:
             placed[year] = f"{placed[year]}\n{text}" if year in placed else text
         raw_cells = tuple(RawScheduleCell(year, text) for year, text in placed.items())
         continues = None
-        if raw_cells and is_arrow(raw_cells[0].text):
+        if raw_cells and is_continuation(raw_cells[0].text):
             # A row that opens with an arrow continues the activity in force in the row printed
             # above it, in the arrow's year (000 l.861 continues l.860's 4年度 text in 5年度).
             order = [label for _, label in self._year_cols]
             start = order.index(raw_cells[0].year_label)
             carried = [
-                c.text for c in self._previous_cells if order.index(c.year_label) <= start and not is_arrow(c.text)
+                c.text
+                for c in self._previous_cells
+                if order.index(c.year_label) <= start and not is_continuation(c.text)
             ]
             continues = carried[-1] if carried else None
         self.result.schedule.append(

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.card_grid import is_arrow
 from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawMeeting, RawScheduleRow
 from normalizers.departments import split_departments
 from normalizers.era import fiscal_year, full_date, year_month
@@ -30,6 +29,7 @@ from pipeline.tables import (
     TermRow,
     ValueRow,
 )
+from recognizers.schedule import is_continuation
 
 # A value that names its own fiscal year (`※令和7年度までに20%以上…`, `2025年度末までに100%`).
 _TEXT_YEAR_RE = regex.compile(r"((?:令和|平成|R|H)\s*(?:\d{1,2}|元)\s*年度|20\d\d\s*年度)\s*末?\s*まで")
@@ -230,7 +230,7 @@ def _schedule(
     rows: list[ScheduleRow] = []
     activity = row.continues
     for cell in row.cells:
-        continued = is_arrow(cell.text) or cell.text.startswith("→")
+        continued = is_continuation(cell.text) or cell.text.startswith("→")
         if not continued:
             activity = clean_text(cell.text)
         elif activity is None:

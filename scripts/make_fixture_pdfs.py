@@ -43,11 +43,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors import fukuoka_dx_cards, fukuoka_plan_cards  # noqa: E402
-from extractors.card_grid import INDICATOR_MARK, SCHEDULE_MARK, heading_of, is_arrow, is_year_heading_row  # noqa: E402
+from extractors.card_grid import INDICATOR_MARK, SCHEDULE_MARK, heading_of, is_year_heading_row  # noqa: E402
 from extractors.model import RawCard  # noqa: E402
 from extractors.walk import Item, is_footnote_definition, walk  # noqa: E402
 from pipeline.blocks import Row  # noqa: E402
 from pipeline.read_text import read_text_dump  # noqa: E402
+from recognizers.schedule import is_continuation  # noqa: E402
 
 PLAN_DUMP = ROOT / "raw" / "fukuoka_gyosei_unei_plan_2021_draft.txt"
 DX_DUMP = ROOT / "raw" / "fukuoka_dx_strategy_action_items_2023.txt"
@@ -571,7 +572,7 @@ def card_body(card: RawCard, rows: list[Row], desc_width: float, title_bold: boo
         cells = [Cell(1 + years.index(c.year_label), c.text) for c in srow.cells]
         arrows: list[tuple[int, int]] = []
         for cell in cells:
-            if is_arrow(cell.text) and cell.text == "→":
+            if is_continuation(cell.text) and cell.text == "→":
                 if arrows and arrows[-1][1] == cell.col - 1:
                     arrows[-1] = (arrows[-1][0], cell.col)
                 else:
