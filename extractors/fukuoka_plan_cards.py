@@ -266,26 +266,24 @@ def _unit_to_card(unit: _Unit, findings: list[Finding]) -> RawCard:
 def _check_against_index(index: dict[int, tuple[str, str]], cards: list[RawCard]) -> list[Finding]:
     """Compare the cards found with the 索引: numbers exactly, titles after cleaning."""
     found = {int(c.path): c for c in cards if c.parent_path is None}
+    subs = sum(1 for c in cards if c.parent_path is not None)
+    sub_items = Finding("sub_items", "ok", found=subs, detail=f"{len(cards)} units")
     if not index:
         detail = "no 索引 printed (an excerpt of the plan): the cards cannot be checked against it"
-        subs = sum(1 for c in cards if c.parent_path is not None)
-        return [
-            Finding("completeness_unknown", "warning", found=len(found), detail=detail),
-            Finding("sub_items", "ok", found=subs, detail=f"{len(cards)} units"),
-        ]
+        return [Finding("completeness_unknown", "warning", found=len(found), detail=detail), sub_items]
     missing = sorted(set(index) - set(found))
     extra = sorted(set(found) - set(index))
-    status = "ok" if not missing and not extra and index else "error"
+    status = "ok" if not missing and not extra else "error"
     detail = f"missing {missing}" if missing else ""
     if extra:
         detail += f" not in index {extra}"
-    out = [Finding("cards_vs_index", status, expected=len(index), found=len(found), detail=detail.strip())]
     differing = [
         f"{n}: index {clean_text(index[n][0])!r} / card {clean_text(found[n].title)!r}"
         for n in sorted(set(index) & set(found))
         if clean_text(index[n][0]) != clean_text(found[n].title)
     ]
-    out.append(Finding.differences("titles_vs_index", len(index), differing))
-    subs = sum(1 for c in cards if c.parent_path is not None)
-    out.append(Finding("sub_items", "ok", found=subs, detail=f"{len(cards)} units"))
-    return out
+    return [
+        Finding("cards_vs_index", status, expected=len(index), found=len(found), detail=detail.strip()),
+        Finding.differences("titles_vs_index", len(index), differing),
+        sub_items,
+    ]
