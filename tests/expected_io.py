@@ -158,6 +158,7 @@ def _score_indicators(
             ok = any(
                 v.kind == value["kind"]
                 and v.fiscal_year == value["fiscal_year"]
+                and v.series == value.get("series")
                 and (
                     v.value == value.get("value")
                     if value.get("value") is not None
