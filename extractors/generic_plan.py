@@ -45,9 +45,10 @@ from pipeline.blocks import BBox, Document, Paragraph, Row, Table
 from recognizers.departments import inline_department, looks_like_departments, unwrap_departments
 from recognizers.figures import is_figure_line, is_figures
 from recognizers.grid import GridRow, table_to_grid
-from recognizers.hierarchy import Heading, HeadingStack, read_heading, read_trailing_heading
+from recognizers.hierarchy import NUMBERING_STYLES, Heading, HeadingStack, read_heading, read_trailing_heading
 from recognizers.indicators import (
     ValueHeading,
+    comparison_series,
     is_name_heading,
     named_row_kind,
     numbered_row_kind,
@@ -134,6 +135,17 @@ class _Mode:
     figures_seen: int = 0  # of which figures only
 
 
+@dataclass
+class _Entered:
+    """A heading just entered and what was in force before it, to undo when it captions a value grid."""
+
+    heading: Heading
+    block: Row | Paragraph
+    before: list[Heading]
+    card: _Card | None
+    made: _Card | None  # the heading's card, when entering it made one
+
+
 class _Reader:
     def __init__(self, info: DocumentInfo) -> None:
         self.era = info.era
@@ -150,6 +162,9 @@ class _Reader:
         self.unnumbered = 0
         self.last_caption: str | None = None
         self.collecting: _Card | None = None  # a card whose description continues in the bullets below
+        self.previous: Row | Paragraph | Table | None = None  # the block read before this one
+        self.entered: _Entered | None = None
+        self.caption_block: Row | Paragraph | Table | None = None  # the block a caption was printed in
 
     # -- cards ------------------------------------------------------------------------------
     def _path(self, wanted: str) -> str:
@@ -193,10 +208,38 @@ class _Reader:
         """
         if any(h.text == heading.text for h in self.headings.current):
             return
+        before, card = list(self.headings.current), self.card
         self.headings.push(heading)
         self.card = None
         self.last_caption = None
-        self.heading_card(at)
+        made = tuple(h.text for h in self.headings.current) not in self.heading_cards
+        self.entered = _Entered(heading, at, before, card, self.heading_card(at) if made else None)
+        if not made:
+            self.heading_card(at)
+
+    def take_caption(self) -> str | None:
+        """The caption printed just above `table` (`①収益的収支比率(％)` over its year grid), taken as a name.
+
+        A heading that captions the grid names what the grid measures instead of opening a level of
+        its own: it is undone, and its card with it.
+        """
+        entered = self.entered
+        if entered is not None and entered.block is self.previous and (entered.before or entered.card):
+            self.entered = None
+            made = entered.made
+            if made is not None and not (made.schedule or made.indicators or made.description):
+                self.cards.remove(made)
+                self.paths.discard(made.path)
+                del self.heading_cards[tuple(h.text for h in self.headings.current)]
+            self.headings.current = entered.before
+            self.card = entered.card
+            return entered.heading.text.strip()
+        if entered is not None and entered.block is self.previous:
+            return entered.heading.text.strip()  # nothing above it: the heading stays, its card holds the grid
+        if self.last_caption and self.caption_block is self.previous and self.previous is not None:
+            caption, self.last_caption = self.last_caption, None
+            return caption
+        return None
 
     def heading_card(self, at: Row | Paragraph) -> _Card:
         """The card of the innermost heading in force (made when the heading is entered)."""
@@ -259,7 +302,7 @@ class _Reader:
             if owner is not None and not owner.departments:
                 owner.departments = department
         if len(text) <= 40 and _JAPANESE_RE.search(text) and not text.endswith("。"):
-            self.last_caption = text
+            self.last_caption, self.caption_block = text, block
 
     def _banner(self, text: str, at: Row | Paragraph) -> bool:
         """A banner target (`数値目標：転入者数 3,150人（2014年度）→ 3,400人（2019年度）`) as an indicator."""
@@ -638,6 +681,9 @@ class _Reader:
         kinds = [(kind, number) for t in label_cells for kind, number in [numbered_row_kind(t)] if kind is not None]
         if not kinds and len(label_cells) == 1 and (named := named_row_kind(label_cells[0])):
             kinds = [(named, None)]  # `業務量削減目標値（時間）`: the label is the indicator's name
+        series = comparison_series(label_cells[0]) if not kinds and len(label_cells) == 1 else None
+        if series is not None:
+            kinds = [("actual", None)]  # `平均値` beside `当該値`: another body's actuals
         row = grid_row.row
         owner = self.owner(row)
         if owner is None:
@@ -652,7 +698,7 @@ class _Reader:
             names = [
                 t
                 for i, t in enumerate(texts[:first])
-                if t and numbered_row_kind(t)[0] is None and i != mode.unit_column
+                if t and numbered_row_kind(t)[0] is None and comparison_series(t) is None and i != mode.unit_column
             ]
             listed = owner.indicator_names
             note = None
@@ -665,6 +711,8 @@ class _Reader:
                 name = mode.last_name  # a name merged over its 目標 and 実績 rows
             elif listed:
                 name, note = listed[0]
+            elif (caption := self.take_caption()) is not None:
+                name, owner = caption, self.owner(row) or owner  # a chart's title over its grid
             else:
                 return False
             unit = unit or (mode.last_unit or "")
@@ -674,7 +722,16 @@ class _Reader:
                 if text:
                     bbox = grid_row.bboxes[heading.column] if heading.column < len(grid_row.bboxes) else None
                     values.append(
-                        RawValue(kind, heading.label, text, year=heading.year, page=row.page, line=row.line, bbox=bbox)
+                        RawValue(
+                            kind,
+                            heading.label,
+                            text,
+                            year=heading.year,
+                            page=row.page,
+                            line=row.line,
+                            bbox=bbox,
+                            series=series,
+                        )
                     )
             index = mode.indicators.get((id(owner), name))
             if index is not None:
@@ -750,7 +807,12 @@ class _Reader:
 
     # -- result -----------------------------------------------------------------------------
     def extraction(self, info: DocumentInfo) -> Extraction:
-        productive = {c.style for c in self.cards if c.from_heading and (c.schedule or c.indicators)}
+        # A 施策 with a KPI table makes its sibling 施策 initiatives; `1.` numbered chapters do not.
+        productive = {
+            c.style
+            for c in self.cards
+            if c.from_heading and (c.schedule or c.indicators) and c.style not in NUMBERING_STYLES
+        }
         published = [card for card in self.cards if card.published(productive)]
         # Cards that print no number are numbered c1, c2 … in printed order, among the published ones.
         unnumbered = [card for card in published if card.unnumbered]
@@ -845,6 +907,7 @@ def read(document: Document) -> Extraction:
             reader.paragraph(block)
         else:
             reader.table(block)
+        reader.previous = block
     return reader.extraction(info)
 
 

@@ -45,6 +45,7 @@ class RawValue:
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None  # the value's own cell
+    series: str | None = None  # a comparison group's row (`平均値`); None for the plan's own values
 
 
 @dataclass(frozen=True)

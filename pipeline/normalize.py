@@ -335,6 +335,7 @@ def _indicator(
                 source_page=value.page if value.page is not None else raw.page,
                 source_line=value.line,
                 source_bbox=value.bbox,
+                series=value.series,
             )
         )
         previous = parsed

@@ -209,6 +209,7 @@ class ValueRow:
     source_page: int | None = None  # extension
     source_line: int | None = None  # extension: the value's line in a text dump, where known
     source_bbox: tuple[float, ...] | None = None  # extension: the value's cell on its page
+    series: str | None = None  # extension: a comparison group's row (`平均値`); None for the plan's own values
 
 
 VALUE_SCHEMA = pa.schema(
@@ -231,6 +232,7 @@ VALUE_SCHEMA = pa.schema(
         ("source_page", pa.int32()),
         ("source_line", pa.int32()),
         ("source_bbox", BBOX),
+        ("series", pa.string()),
     ]
 )
 

@@ -45,6 +45,8 @@ def _word_re() -> regex.Pattern[str]:
     return regex.compile(rf"^(?P<word>{words})\s*(?P<no>{_NUMBER})?{_SEP}(?P<name>.*)$")
 
 
+# Headings numbered by typography alone: a chapter's structure, unlike a hierarchy word (施策, 基本目標).
+NUMBERING_STYLES = frozenset(style for style, _ in _STYLES)
 _STYLE_RES = tuple((style, regex.compile(rf"^{pattern}$")) for style, pattern in _STYLES)
 _SENTENCE_END_RE = regex.compile(r"[。．]$|ます$|です$")
 

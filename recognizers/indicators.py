@@ -100,6 +100,15 @@ def numbered_row_kind(text: str) -> tuple[str | None, int | None]:
     return (kind, number) if kind else (None, None)
 
 
+def comparison_series(text: str) -> str | None:
+    """The series of a row label that prints a comparison group's values (`平均値`, `全国平均`), else None.
+
+    Such a row stands beside the row of the plan's own values (`当該値`): its values are actuals of
+    another body, kept apart by their series (the label as printed).
+    """
+    return label_key(text) if meaning("comparison_row_label", text) is not None else None
+
+
 def named_row_kind(text: str) -> str | None:
     """The kind of a row label that names its indicator and ends in a kind word (`業務量削減目標値（時間）` → target).
 

@@ -29,6 +29,7 @@ CATEGORIES = frozenset(
         "unit_heading",
         "value_heading",
         "value_row_label",
+        "comparison_row_label",
         "schedule_marker",
         "arrow",
         "hierarchy_word",

@@ -27,10 +27,10 @@ FLOORS = {
     # 2-1-2's 2020 baseline is printed only in the indicator's `※` note.
     "fukuyama_reprint": 0.99,
     "nankoku_r8_budget_study_session": 1.0,
-    # The 経営比較分析表's 11 charts: the PDF reader makes each chart's data block an aligned table
-    # (years, 当該値, 平均値), but no profile publishes them yet (an indicator titled by its chart, and a
-    # comparison series, 類似団体平均値, that the contract has no column for).
-    "otoineppu_sewerage_business_strategy": 0.03,
+    # First measured at 3/97: the 経営比較分析表's 11 charts were read as aligned tables but published by
+    # no profile. Now each chart's title names its indicator and 平均値 rows are a comparison series;
+    # the six 【】 全国平均 figures printed above the charts are not read.
+    "otoineppu_sewerage_business_strategy": 0.94,
     # The first held-out set. First measured before any rule was tuned on it: 188/396 fields (47.5 %),
     # dx_roadmap 0.0, jisshi_keikaku 0.0, kpi_by_year 0.0, sougou 0.90; the rules it showed missing were
     # then written for the printed phenomena, and these floors hold today's figures.
@@ -81,6 +81,9 @@ DUMP_FLOORS = {
     "koudou_keikaku": (0.0, 0),
     "kpi_shinchoku": (0.0, 0),
     "shisaku_sheet": (0.0, 2),
+    # The 経営比較分析表 prints four charts side by side: the dump runs their titles, grids and axis
+    # labels together on shared lines.
+    "otoineppu_sewerage_business_strategy": (0.03, 0),
 }
 # Documents of the held-out sets that print no initiative.
 PROSE = ["keikaku_souron", "prose_speech"]

@@ -244,3 +244,51 @@ def test_schedule_column_of_sentences_under_a_heading() -> None:
         "照明をLEDへ更新します。",
     )
     assert [(c.year, c.text) for c in card.schedule[0].cells] == [(2024, "実施"), (2025, "→"), (2026, "→")]
+
+
+def test_chart_title_names_the_indicator_of_its_grid() -> None:
+    """`①…(％)` just above a grid of 当該値 / 平均値 rows is the indicator's name, not a heading of its own."""
+    found = _read(
+        Paragraph("1. 経営の健全性・効率性", page=1),
+        Paragraph("①収益的収支比率(％)", page=1),
+        _table(["", "H25", "H26"], ["当該値", "107.17", "102.29"], ["平均値", "", ""]),
+        Paragraph("110.00", page=1),
+        Paragraph("②経費回収率(％)", page=1),
+        _table(["", "H25", "H26"], ["当該値", "59.24", "63.74"], ["平均値", "41.04", "41.08"]),
+        Paragraph("③流動比率(％)", page=1),
+        _table(["", "H25", "H26"], ["当該値", "", ""], ["平均値", "", ""]),
+    )
+    assert [(c.path, c.item_no, c.title) for c in found.cards] == [("dotted1", "1", "経営の健全性・効率性")]
+    first, second, third = found.cards[0].indicators
+    assert [first.name, second.name, third.name] == ["①収益的収支比率(％)", "②経費回収率(％)", "③流動比率(％)"]
+    assert [(v.year, v.text, v.series) for v in first.values] == [(2013, "107.17", None), (2014, "102.29", None)]
+    assert [(v.kind, v.year, v.text, v.series) for v in second.values] == [
+        ("actual", 2013, "59.24", None),
+        ("actual", 2014, "63.74", None),
+        ("actual", 2013, "41.04", "平均値"),
+        ("actual", 2014, "41.08", "平均値"),
+    ]
+    assert third.values == ()  # printed with empty rows (該当数値なし)
+
+
+def test_grid_far_from_its_caption_is_not_named_by_it() -> None:
+    """A caption names only the grid printed right under it: rows that name nothing are left unread."""
+    found = _read(
+        Paragraph("1. 経営の健全性・効率性", page=1),
+        Paragraph("①収益的収支比率(％)", page=1),
+        Paragraph("収益的収支比率は、現状100％を超えており健全な運営となっている。", page=1),
+        _table(["", "H25", "H26"], ["当該値", "107.17", "102.29"]),
+    )
+    assert all(not c.indicators for c in found.cards)
+
+
+def test_numbered_chapters_without_content_are_not_initiatives() -> None:
+    """A `2.` chapter holding no grid is no initiative, though its sibling `1.` holds one."""
+    found = _read(
+        Paragraph("1. 事業概要", page=1),
+        Paragraph("本事業は集落排水を担う。", page=1),
+        Paragraph("2. 経営の健全性", page=1),
+        Paragraph("①経費回収率(％)", page=1),
+        _table(["", "H25", "H26"], ["当該値", "59.24", "63.74"]),
+    )
+    assert [c.title for c in found.cards] == ["経営の健全性"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recognizers.indicators import (
+    comparison_series,
     is_name_heading,
     named_row_kind,
     numbered_row_kind,
@@ -71,6 +72,23 @@ def test_name_heading(text: str, name: bool) -> None:
 )
 def test_row_kind(text: str, kind: str | None) -> None:
     assert numbered_row_kind(text)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [
+        ("平均値", "平均値"),
+        ("類似団体 平均値", "類似団体平均値"),
+        ("全国平均", "全国平均"),
+        ("当該値", None),
+        ("実績", None),
+    ],
+    ids=str,
+)
+def test_comparison_series(text: str, series: str | None) -> None:
+    """A comparison row names its series; the plan's own rows (当該値, 実績) have none."""
+    assert comparison_series(text) == series
+    assert series is None or comparison_series(series) == series  # reading its series again changes nothing
 
 
 BANNERS = [
