@@ -131,6 +131,7 @@ class _Mode:
     read: int = 0  # data rows read under this header
     plan_schedule: bool = False  # its 計画 row was a plan of activities: the 実績 row below reports on them
     split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
+    note_columns: tuple[int, ...] = ()  # `達成状況 | 備考` right of the value headings
     cells_seen: int = 0  # non-empty cells under the year columns
     figures_seen: int = 0  # of which figures only
 
@@ -165,6 +166,7 @@ class _Reader:
         self.previous: Row | Paragraph | Table | None = None  # the block read before this one
         self.entered: _Entered | None = None
         self.caption_block: Row | Paragraph | Table | None = None  # the block a caption was printed in
+        self.carried: tuple[_Mode, Table] | None = None  # a header ending a table, and that table
 
     # -- cards ------------------------------------------------------------------------------
     def _path(self, wanted: str) -> str:
@@ -345,8 +347,13 @@ class _Reader:
     # -- tables -----------------------------------------------------------------------------
     def table(self, table: Table) -> None:
         self.tables += 1
-        mode: _Mode | None = None
         grid = table_to_grid(table)
+        # A header printed apart from its body (a blank line between them in a dump) reads the next table.
+        mode = self.carried[0] if self.carried is not None and self.carried[1] is self.previous else None
+        self.carried = None
+        if mode is not None:
+            mode = _without_leading_columns(mode, len(mode.header) - max((len(g.texts) for g in grid), default=0))
+        header_last = False
         by_column = self._years_down(grid)
         read_rows = len(by_column)
         for index, grid_row in enumerate(grid):
@@ -361,7 +368,7 @@ class _Reader:
             if len(found) == 1 and self._banner(found[0][1], grid_row.row):
                 read_rows += 1  # a boxed banner target
                 continue
-            if len(found) == 1 and (heading := read_heading(found[0][1])):
+            if heading := _heading_row(found):
                 self.enter_heading(heading, grid_row.row)  # a heading row across the table
                 read_rows += 1
                 continue
@@ -384,6 +391,7 @@ class _Reader:
                     read_rows += self._close(mode)
                 mode = new_mode
                 read_rows += 1
+                header_last = True
                 continue
             if mode is None or mode.kind != "list":
                 if self._card_header(found, grid_row, alone=len(grid) == 1):
@@ -401,8 +409,12 @@ class _Reader:
                 if self.card is not None and self._description(found):
                     read_rows += 1
                 continue
+            header_last = False
             if self._data_row(mode, grid_row, texts):
                 read_rows += 1
+        if mode is not None and (mode.kind == "values" or (header_last and mode.kind == "years" and not mode.schedule)):
+            # KPI rows go on in the next table printed apart; a schedule's only from a header left alone.
+            self.carried = (mode, table)
         read_rows += self._close(mode)
         if read_rows <= 0:
             first = next((t for g in grid for _, t in g.nonempty()), "")
@@ -461,7 +473,8 @@ class _Reader:
             unit_col = next((i for i, t in enumerate(texts) if t and _is_unit_heading(t)), None)
             inline = [t for i, t in enumerate(texts) if t and i < first and i not in name_cols and i != unit_col]
             stray = [i for i, t in enumerate(texts) if t and i > first and i not in value_cols and i != unit_col]
-            if stray:
+            # `達成状況 | 備考` right of the values are the indicator's notes; another heading there is no KPI header.
+            if any(i < max(value_cols) or meaning("attribute_label", texts[i]) is None for i in stray):
                 return None
             return _Mode(
                 "values",
@@ -470,6 +483,7 @@ class _Reader:
                 unit_column=unit_col,
                 pending_name=" ".join(inline) if inline and not name_cols else None,
                 header=tuple(texts),
+                note_columns=tuple(stray),
             )
         if run:
             split = any(c.column < len(colspans) and colspans[c.column] > 1 for c in run)
@@ -789,8 +803,9 @@ class _Reader:
         name = " ".join(name_parts) if name_parts else mode.pending_name
         if name is None:
             return False
-        cells = [(i, t) for i, t in enumerate(texts) if t and i >= first and i != mode.unit_column]
-        values = _assign_values(mode.values, cells, len(texts), grid_row)
+        limit = min(mode.note_columns, default=len(texts))
+        cells = [(i, t) for i, t in enumerate(texts[:limit]) if t and i >= first and i != mode.unit_column]
+        values = _assign_values(mode.values, cells, limit, grid_row)
         if values is None:
             self.findings.append(Finding("values_unassigned", "error", detail=f"{name!r}: {[t for _, t in cells]!r}"))
             return False
@@ -799,8 +814,17 @@ class _Reader:
         if owner is None:
             return False
         unit = texts[mode.unit_column] if mode.unit_column is not None and mode.unit_column < len(texts) else ""
+        notes = [f"{label_key(mode.header[i])}: {texts[i]}" for i in mode.note_columns if i < len(texts) and texts[i]]
         owner.indicators.append(
-            RawIndicator(name, tuple(values), line=row.line, unit=unit or None, page=row.page, bbox=row.bbox)
+            RawIndicator(
+                name,
+                tuple(values),
+                line=row.line,
+                note="; ".join(notes) or None,
+                unit=unit or None,
+                page=row.page,
+                bbox=row.bbox,
+            )
         )
         mode.pending_name = None
         return True
@@ -838,6 +862,40 @@ class _Reader:
             )
         )
         return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
+
+
+def _without_leading_columns(mode: _Mode, extra: int) -> _Mode:
+    """The header for a body printed apart from it with `extra` columns fewer: the empty columns left
+    of its first heading are dropped (its table had them for a heading row beside the header)."""
+    shift = min(extra, next((i for i, t in enumerate(mode.header) if t), 0))
+    if shift <= 0:
+        return mode
+
+    def moved(columns: Sequence[int]) -> tuple[int, ...]:
+        return tuple(c - shift for c in columns if c >= shift)
+
+    return replace(
+        mode,
+        values=[replace(h, column=h.column - shift) for h in mode.values],
+        years=[replace(y, column=y.column - shift) for y in mode.years],
+        labels={c - shift: label for c, label in mode.labels.items() if c >= shift},
+        name_columns=moved(mode.name_columns),
+        note_columns=moved(mode.note_columns),
+        unit_column=mode.unit_column - shift if mode.unit_column is not None else None,
+        year_limit=mode.year_limit - shift if mode.year_limit is not None else None,
+        header=mode.header[shift:],
+    )
+
+
+def _heading_row(found: list[tuple[int, str]]) -> Heading | None:
+    """A row that prints a heading: in one cell, or its word and number apart from its name (`基本目標1 | 地域の…`)."""
+    if len(found) == 1:
+        return read_heading(found[0][1])
+    if len(found) != 2 or not (heading := read_heading(f"{found[0][1]} {found[1][1]}")):
+        return None
+    # A hierarchy word's heading whose name is the second cell; numbering alone (`1-9 | …`) is a list's row.
+    named = heading.number and heading.style not in NUMBERING_STYLES and heading.name == found[1][1].strip()
+    return heading if named else None
 
 
 def _assign_values(

@@ -37,6 +37,9 @@ class ValueHeading:
     year: int | None
 
 
+_ACTUAL_WORDS = ("実績", "実績値")
+
+
 @functools.cache
 def _heading_re() -> regex.Pattern[str]:
     words = "|".join(regex.escape(t) for t in terms("value_heading"))
@@ -71,9 +74,15 @@ def value_headings(cells: Sequence[str], era: str = "令和") -> list[ValueHeadi
     """The value headings of a row, left to right, with kinds settled for the row as a whole.
 
     Several targets of different years (`R6目標 | R7目標 | R8目標`) are per-year `target`s,
-    not one final target each; a lone `目標値` beside a baseline is the final target.
+    not one final target each; a lone `目標値` beside a baseline is the final target; a 実績 column
+    is the baseline a target starts from, unless another column is the baseline.
     """
     found = [h for i, c in enumerate(cells) if c.strip() and (h := read_value_heading(c, i, era))]
+    if any(h.kind == "baseline" and _word(h.text) not in _ACTUAL_WORDS for h in found):
+        # `基準値（H30） | R4実績 | R5実績 | R6目標`: beside a baseline, the years' 実績 are actuals.
+        found = [
+            ValueHeading(h.column, "actual", h.text, h.year) if _word(h.text) in _ACTUAL_WORDS else h for h in found
+        ]
     plain = [h for h in found if h.kind == "final_target" and _word(h.text) in ("目標", "目標値")]
     if len(plain) > 1 and len({h.year for h in plain}) == len(plain):
         found = [ValueHeading(h.column, "target", h.text, h.year) if h in plain else h for h in found]
@@ -208,7 +217,7 @@ def read_value_line(text: str, era: str = "令和") -> tuple[str, list[LineValue
         if found is None:
             return None
         word = found["word"].strip()
-        kind = meaning("value_heading", word) or meaning("value_row_label", word)
+        kind = meaning("value_row_label", word) or meaning("value_heading", word)  # `実績 980（…）` is an actual
         if kind is None or fiscal_year(found["year"], era) is None:
             return None
         values.append(LineValue("final_target" if kind == "target" else kind, found["value"].strip(), found["year"]))

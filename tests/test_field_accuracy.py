@@ -79,7 +79,8 @@ DUMP_FLOORS = {
     "jisshi_keikaku_jigyouhi": (0.5, 0),
     "keikaku_souron": (1.0, 0),
     "koudou_keikaku": (0.0, 0),
-    "kpi_shinchoku": (0.0, 0),
+    # First 0/95: the header printed apart from its body, 実績 columns by year, a 達成状況 column.
+    "kpi_shinchoku": (1.0, 0),
     "shisaku_sheet": (0.0, 2),
     # The 経営比較分析表 prints four charts side by side: the dump runs their titles, grids and axis
     # labels together on shared lines.

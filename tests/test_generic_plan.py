@@ -292,3 +292,30 @@ def test_numbered_chapters_without_content_are_not_initiatives() -> None:
         _table(["", "H25", "H26"], ["当該値", "59.24", "63.74"]),
     )
     assert [c.title for c in found.cards] == ["経営の健全性"]
+
+
+def test_kpi_header_printed_apart_from_its_rows() -> None:
+    """A dump's KPI header sits in a table of its own (a heading row beside it, a blank line under it):
+    the rows of the next tables are read under it, and a 達成状況 / 備考 column is the indicator's note."""
+    found = _read(
+        _table(
+            ["基本目標1", "地域の稼ぐ力を高める", "", "", "", "", ""],
+            ["", "KPI", "基準値（H30）", "R4実績", "R6目標", "達成状況", "備考"],
+        ),
+        _table(["新規創業者数（年間）", "12件", "15件", "20件", "○", ""]),
+        _table(["観光入込客数（年間）", "385,000人", "240,500人", "420,000人", "△", "回復途上"]),
+    )
+    (card,) = found.cards
+    assert (card.path, card.title) == ("基本目標1", "地域の稼ぐ力を高める")
+    first, second = card.indicators
+    assert [(v.kind, v.year, v.text) for v in first.values] == [
+        ("baseline", 2018, "12件"),
+        ("actual", 2022, "15件"),
+        ("final_target", 2024, "20件"),
+    ]
+    assert (first.note, second.note) == ("達成状況: ○", "達成状況: △; 備考: 回復途上")
+
+
+def test_other_headings_right_of_the_values_are_no_kpi_header() -> None:
+    found = _read(_table(["指標", "現状値", "目標値", "予算額"], ["利用者数", "10人", "20人", "3,000"]))
+    assert found.cards == ()

@@ -190,3 +190,15 @@ def test_split_indicator_names() -> None:
         ("コピー用紙の利用枚数", "2020年度実績：約3,200万枚"),
     ]
     assert split_indicator_names("マイナンバーカード交付率") == [("マイナンバーカード交付率", None)]
+
+
+def test_years_actuals_beside_a_baseline() -> None:
+    """`R4実績` beside `基準値（H30）` is an actual of its year; a 実績 column alone is the baseline a target starts from."""
+    row = ["KPI", "基準値（H30）", "R4実績", "R5実績", "R6目標"]
+    assert [(h.kind, h.year) for h in value_headings(row)] == [
+        ("baseline", 2018),
+        ("actual", 2022),
+        ("actual", 2023),
+        ("final_target", 2024),
+    ]
+    assert [h.kind for h in value_headings(["指標", "実績値（R4）", "目標値（R7）"])] == ["baseline", "final_target"]
