@@ -27,6 +27,7 @@ from pipeline.pdf_grid import Grid, build_grids
 from pipeline.pdf_layout import Boxed
 from pipeline.pdf_open_rows import extend_down
 from pipeline.pdf_plumber import PlumberPages, needs_fallback
+from pipeline.pdf_row_columns import split_columns
 from pipeline.pdf_rules import Rules
 from pipeline.pdf_runs import Run
 from pipeline.pdf_text import join_lines, lines_of, paragraph_text, paragraphs
@@ -139,6 +140,12 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     # Bars are found per grid row: the rows of plumber's grids and of grids extended downwards count too.
     grid_bars = [bars(grid, drawings.fills) for grid in grids]
     in_cells, free = _assign(found.runs, grids)
+    for index, grid in enumerate(grids):
+        # A table ruled between its rows only: its heading row gives it its columns.
+        if (split := split_columns(grid, in_cells[index])) is not None:
+            grids[index] = split
+            in_cells[index] = _assign([run for cell in in_cells[index] for run in cell], [split])[0][0]
+            grid_bars[index] = bars(split, drawings.fills)
     items: list[Draft | FrameDraft] = []
     for grid, cells, grid_bar in zip(grids, in_cells, grid_bars, strict=True):
         marked = marked_regions(grid, drawings.arrows + grid_bar)

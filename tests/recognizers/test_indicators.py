@@ -193,7 +193,7 @@ def test_split_indicator_names() -> None:
 
 
 def test_years_actuals_beside_a_baseline() -> None:
-    """`R4実績` beside `基準値（H30）` is an actual of its year; a 実績 column alone is the baseline a target starts from."""
+    """`R4実績` beside `基準値（H30）` is an actual of its year; a 実績 column alone is the baseline of a target."""
     row = ["KPI", "基準値（H30）", "R4実績", "R5実績", "R6目標"]
     assert [(h.kind, h.year) for h in value_headings(row)] == [
         ("baseline", 2018),
