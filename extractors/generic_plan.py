@@ -354,10 +354,13 @@ class _Reader:
         if mode is not None:
             mode = _without_leading_columns(mode, len(mode.header) - max((len(g.texts) for g in grid), default=0))
         header_last = False
-        by_column = self._years_down(grid)
+        down = self._years_down(grid)
+        by_column = {index for index, _, _, _ in down}
         read_rows = len(by_column)
         for index, grid_row in enumerate(grid):
             if index in by_column:
+                if index == down[0][0] and not self._attach_years_down(down):
+                    read_rows -= len(by_column)  # no card to hold it: left unread
                 continue
             texts = [t.strip() for t in grid_row.texts]
             found = grid_row.nonempty()
@@ -422,8 +425,9 @@ class _Reader:
             self.unread.append(f"{where} {first[:20]!r}")
         self.last_caption = None
 
-    def _years_down(self, grid: list[GridRow]) -> set[int]:
-        """A schedule printed down a column (`令和6年度 | 取組内容` rows): its rows, read as one schedule row.
+    def _years_down(self, grid: list[GridRow]) -> list[tuple[int, GridRow, str, int]]:
+        """A schedule printed down a column (`令和6年度 | 取組内容` rows): (row index, row, year heading,
+        fiscal year) of its rows, read as one schedule row (`_attach_years_down`), or none.
 
         The first column holds two or more fiscal-year headings in increasing years, each beside the
         text of that year (`↓` continues the year above).
@@ -435,20 +439,25 @@ class _Reader:
             if heading is not None and heading.year is not None:
                 run.append((index, grid_row, heading.text.strip(), heading.year))
         if len(run) < 2 or any(b[3] <= a[3] for a, b in pairwise(run)):
-            return set()
+            return []
         texts = [t for _, grid_row, _, _ in run for _, t in grid_row.nonempty()[1:]]
         if sum(1 for t in texts if is_figures(t)) >= MAX_FIGURE_SHARE * len(texts):
-            return set()  # amounts by year down a column: a financial table, not a schedule
+            return []  # amounts by year down a column: a financial table, not a schedule
+        return run
+
+    def _attach_years_down(self, run: list[tuple[int, GridRow, str, int]]) -> bool:
+        """The schedule down a column, to the card in force at its first row (labelled rows above it make it);
+        False when no card is in force."""
         owner = self.owner(run[0][1].row)
         if owner is None:
-            return set()
+            return False
         cells = []
         for _, grid_row, label, year in run:
             text = "\n".join(t for _, t in grid_row.nonempty()[1:])
             cells.append(RawScheduleCell(label, CONTINUATION if is_continuation(text) else text, year))
         first = run[0][1].row
         owner.schedule.append(RawScheduleRow(None, tuple(cells), line=first.line, page=first.page, bbox=first.bbox))
-        return {index for index, _, _, _ in run}
+        return True
 
     def _header(self, texts: list[str], colspans: tuple[int, ...] = ()) -> _Mode | None:
         labels = header_labels(texts)
@@ -556,6 +565,10 @@ class _Reader:
     def _fields(self, pairs: list[tuple[Label, str]], row: Row | Paragraph) -> None:
         self.collecting = None
         for label, value in pairs:
+            number = fullwidth_to_halfwidth(value).strip() if label.field == "item_no" else ""
+            if number and (self.card is None or self.card.item_no not in ("", number)):
+                self.pending_no, self.card = number, None  # `施策番号 | 2-1 | 施策名 | …`: the next card's number
+                continue
             if label.field == "title":
                 if self.card is None or self.card.title:
                     self.card = self.new_card(self.pending_no, value, row)

@@ -59,7 +59,7 @@ def field_pairs(cells: Sequence[str]) -> list[tuple[Label, str]] | None:
     The row must open with a label (empty cells aside), and every label must be followed by a
     value cell that is not itself a label; a label with nothing after it has an empty value.
     """
-    found = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+    found = [piece for i, c in enumerate(cells) if c.strip() for piece in _inline_fields(i, c.strip())]
     if not found or read_label(found[0][1]) is None:
         return None
     pairs: list[tuple[Label, str]] = []
@@ -77,6 +77,27 @@ def field_pairs(cells: Sequence[str]) -> list[tuple[Label, str]] | None:
             pairs.append((label, ""))
             position += 1
     return pairs
+
+
+_INLINE_FIELDS = ("title", "departments", "item_no")
+
+
+def _inline_fields(column: int, text: str) -> list[tuple[int, str]]:
+    """A value cell that holds the next label and its value set apart by spaces (`2-1 施策名 地域防災力の向上`,
+    two cells of a form run together in a dump) as its three parts; other cells as they are.
+
+    Only a title, department or number label is cut out: a description may use any word.
+    """
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        label = read_label(words[k])
+        if label is not None and label.field in _INLINE_FIELDS and read_label(text) is None:
+            return [
+                (column, " ".join(words[:k])),
+                (column, words[k]),
+                *_inline_fields(column, " ".join(words[k + 1 :])),
+            ]
+    return [(column, text)]
 
 
 def header_labels(cells: Sequence[str]) -> dict[int, Label]:

@@ -319,3 +319,24 @@ def test_kpi_header_printed_apart_from_its_rows() -> None:
 def test_other_headings_right_of_the_values_are_no_kpi_header() -> None:
     found = _read(_table(["指標", "現状値", "目標値", "予算額"], ["利用者数", "10人", "20人", "3,000"]))
     assert found.cards == ()
+
+
+def test_number_label_before_the_title_numbers_the_next_card() -> None:
+    """`施策番号 | 2-1` then `施策名 | …` on each sheet: each number goes to the card titled after it."""
+    found = _read(
+        Paragraph("基本政策2 安全なまち", page=1),
+        _table(
+            ["施策番号", "2-1", "施策名", "地域防災力の向上"],
+            ["所管局", "危機管理局", "", ""],
+            ["年度", "取組内容", "", ""],
+            ["令和6年度", "計画の策定支援", "", ""],
+            ["令和7年度", "↓", "", ""],
+        ),
+        _table(["施策番号", "2-2", "施策名", "交通安全"], ["所管局", "市民局", "", ""]),
+    )
+    assert [(c.path, c.title, c.departments) for c in found.cards] == [
+        ("2-1", "地域防災力の向上", "危機管理局"),
+        ("2-2", "交通安全", "市民局"),
+    ]
+    (row,) = found.cards[0].schedule  # years down a column under the labelled rows of the same table
+    assert [(c.year, c.text) for c in row.cells] == [(2024, "計画の策定支援"), (2025, "→")]

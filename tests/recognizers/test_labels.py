@@ -49,3 +49,19 @@ def test_not_a_labelled_row(cells: list[str]) -> None:
 def test_header_labels_by_column() -> None:
     labels = header_labels(["No.", "事業名", "主管課", "予算額"])
     assert {c: label.field for c, label in labels.items()} == {0: "item_no", 1: "title", 2: "departments"}
+
+
+@pytest.mark.parametrize(
+    ("cells", "pairs"),
+    [
+        (["施策番号", "2-1 施策名 地域防災力の向上"], [("item_no", "2-1"), ("title", "地域防災力の向上")]),
+        (["事業名", "窓口改革 担当課 市民課"], [("title", "窓口改革"), ("departments", "市民課")]),
+        # A description may use a label's word: it is not cut there.
+        (["概要", "申請の 目的 を確認する"], [("description", "申請の 目的 を確認する")]),
+    ],
+    ids=["number-then-title", "title-then-department", "description-kept"],
+)
+def test_labels_run_together_in_one_cell(cells: list[str], pairs: list[tuple[str, str]]) -> None:
+    """Two cells of a form run together in a dump (`2-1 施策名 …`) still pair each label with its value."""
+    found = field_pairs(cells)
+    assert found is not None and [(label.field, value) for label, value in found] == pairs
