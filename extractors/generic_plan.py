@@ -71,6 +71,7 @@ _DESCRIPTION_MIN_CHARS = 30
 _DIGIT_RE = regex.compile(r"\d")
 _GROUP_NO_RE = regex.compile(r"^\d{1,3}-\d{1,3}$")
 _BULLET_RE = regex.compile(r"^[●■◆]\s*(?P<title>[^。]{2,40})$")
+_CARD_FIELDS = ("item_no", "title", "departments", "description")  # a list's columns that are no year's
 MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a financial table
 
 
@@ -388,8 +389,13 @@ class _Reader:
                     new_mode = mode  # the year row of a two-row list header repeated after a page break
                 elif mode is not None and mode.kind == "list" and new_mode.kind == "years" and not mode.read:
                     # `項番 | 取組 | 所管部署 | スケジュール | 備考` over `R5 | R6 | R7 | R8`: a two-row header.
-                    mode.years, new_mode = new_mode.years, mode
-                    mode.year_limit = _limit_after(mode.header, mode.years)
+                    # Years under the title or department columns are set off theirs (a dump's centred line):
+                    # none taken.
+                    fields = {c: label.field for c, label in mode.labels.items()}
+                    if not any(fields.get(y.column) in _CARD_FIELDS for y in new_mode.years):
+                        mode.years = new_mode.years
+                        mode.year_limit = _limit_after(mode.header, mode.years)
+                    new_mode = mode
                 else:
                     read_rows += self._close(mode)
                 mode = new_mode
@@ -415,8 +421,7 @@ class _Reader:
             header_last = False
             if self._data_row(mode, grid_row, texts):
                 read_rows += 1
-        if mode is not None and (mode.kind == "values" or (header_last and mode.kind == "years" and not mode.schedule)):
-            # KPI rows go on in the next table printed apart; a schedule's only from a header left alone.
+        if mode is not None and _carries(mode, header_last):
             self.carried = (mode, table)
         read_rows += self._close(mode)
         if read_rows <= 0:
@@ -875,6 +880,19 @@ class _Reader:
             )
         )
         return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
+
+
+def _carries(mode: _Mode, header_last: bool) -> bool:
+    """Whether the rows of the next table printed apart are read under this table's header.
+
+    KPI rows go on in the next table; a schedule's or a list's rows only under a header that read
+    no row in its own table (a list header with only its group headings under it).
+    """
+    if mode.kind == "values":
+        return True
+    if mode.kind == "years":
+        return header_last and not mode.schedule
+    return mode.kind == "list" and mode.read == 0
 
 
 def _without_leading_columns(mode: _Mode, extra: int) -> _Mode:

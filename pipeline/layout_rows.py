@@ -5,7 +5,9 @@ prints its other cells on one of those lines (top-aligned) or on the middle one 
 line therefore starts a new row unless it continues the row above (no blank line between):
 
 * each of its runs stands in a column where the row above is blank, or where the row's text
-  fills the column to its right edge (a soft wrap: the cell's text goes on on this line);
+  fills the column to its right edge (a soft wrap: the cell's text goes on on this line), unless
+  the row above has its own key and the line's text wraps onto the next line's key row (the
+  upper half of that row's centred cell, under a group heading);
 * or it holds one run, not in the key column, under a row with a key: the next line of a
   top-aligned cell (`住民課` over `DX推進室`);
 * or it holds the key, and the row above, printed after a blank line, has none: that row was
@@ -185,10 +187,16 @@ def _adjacent(table: TableLines, placed: Sequence[dict[int, Span]], index: int, 
 def _joins(row: _Row, cells: dict[int, Span], below: Sequence[dict[int, Span]], key: int, edges: Sequence[int]) -> bool:
     """True when a line (its runs by column) continues the row above; `below` holds the next two lines' runs."""
     clashes = [i for i in cells if row.pieces[i]]
-    if all(_wraps_onto(row.pieces[i][-1], cells[i], edges[i]) for i in clashes):
+    if clashes and all(_wraps_onto(row.pieces[i][-1], cells[i], edges[i]) for i in clashes):
         return True
-    if _above_a_key(cells, below, key, edges):
+    after = below[0]
+    # The line below goes on with this row's key cell: it is this row's, not the next one's key line.
+    continued = bool(row.pieces[key]) and key in after and _wraps_onto(row.pieces[key][-1], after[key], edges[key])
+    if (clashes or (row.pieces[key] and not continued)) and _above_a_key(cells, below, key, edges):
+        # Also under blank cells of a row with its own key (a group heading `1-1-2 | 保育環境の整備`).
         return False
+    if not clashes:
+        return True
     if len(cells) == 1 and key not in cells and row.pieces[key]:
         return True
     return key in cells and not row.pieces[key] and row.after_blank

@@ -340,3 +340,24 @@ def test_number_label_before_the_title_numbers_the_next_card() -> None:
     ]
     (row,) = found.cards[0].schedule  # years down a column under the labelled rows of the same table
     assert [(c.year, c.text) for c in row.cells] == [(2024, "計画の策定支援"), (2025, "→")]
+
+
+def test_list_header_printed_apart_reads_the_next_table() -> None:
+    """`事業番号 | 事業名 | … | 担当課` over years set off their columns, its group headings, then the body
+    in a table of its own: the body's rows are the list's initiatives, and no year is taken from the misplaced row."""
+    found = _read(
+        _table(
+            ["事業番号", "事業名", "事業内容", "担当課", "", ""],
+            ["", "2024(R6)年度", "", "", "2025(R7)年度", "2026(R8)年度"],
+            ["第1章", "健やかに育つまち", "", "", "", ""],
+        ),
+        _table(
+            ["1", "出産・子育て応援事業", "面談を行い給付金を支給する。", "こども家庭課", "48,000", "47,500", "47,000"],
+            ["2", "産後ケア事業", "心身のケアを行う。", "こども家庭課", "6,240", "6,500", "6,800"],
+        ),
+    )
+    assert [(c.item_no, c.title, c.departments) for c in found.cards] == [
+        ("1", "出産・子育て応援事業", "こども家庭課"),
+        ("2", "産後ケア事業", "こども家庭課"),
+    ]
+    assert all(c.schedule == () for c in found.cards)

@@ -358,3 +358,18 @@ def test_office_dump_tables_read_as_the_pdfs(stem: str) -> None:
 
 def test_every_office_pdf_has_its_dump() -> None:
     assert sorted(p.stem for p in OFFICE.glob("*.pdf")) == sorted(p.stem for p in OFFICE.glob("*.txt"))
+
+
+def test_wrapped_text_under_a_group_heading_is_the_next_rows() -> None:
+    """Under a group row that prints nothing in a column, a line wrapping onto the next key row is that row's."""
+    lines = [
+        _printed(
+            (0, "1"), (8, "応援事業"), (18, "妊娠届出時と出生届出時に面談を行い、給付金を支給"), (64, "こども家庭課")
+        ),
+        _printed((0, "1-1-2"), (8, "保育環境の整備")),
+        _printed((18, "民間保育所の増改築に要する経費の一部を補助し、定")),
+        _printed((0, "2"), (8, "施設整備"), (18, "員を拡大する。"), (64, "保育課")),
+    ]
+    rows = _tables(*lines)[0]
+    assert rows[1][:3] == ("1-1-2", "保育環境の整備", "")
+    assert rows[2] == ("2", "施設整備", "民間保育所の増改築に要する経費の一部を補助し、定員を拡大する。", "保育課")
