@@ -47,12 +47,15 @@ from recognizers.figures import is_figure_line, is_figures
 from recognizers.grid import GridRow, table_to_grid
 from recognizers.hierarchy import NUMBERING_STYLES, Heading, HeadingStack, read_heading, read_trailing_heading
 from recognizers.indicators import (
+    BracketLegend,
     ValueHeading,
     comparison_series,
     is_name_heading,
     named_row_kind,
     numbered_row_kind,
     read_banner_target,
+    read_bracket_legend,
+    read_bracketed_figure,
     read_value_line,
     split_indicator_names,
     value_headings,
@@ -168,6 +171,9 @@ class _Reader:
         self.entered: _Entered | None = None
         self.caption_block: Row | Paragraph | Table | None = None  # the block a caption was printed in
         self.carried: tuple[_Mode, Table] | None = None  # a header ending a table, and that table
+        self.current_table: Table | None = None
+        self.chart: tuple[_Card, str, Table | None] | None = None  # the last chart's indicator and its grid
+        self.legend: BracketLegend | None = None  # `【】 平成26年度全国平均`: what bracketed figures are
 
     # -- cards ------------------------------------------------------------------------------
     def _path(self, wanted: str) -> str:
@@ -271,6 +277,11 @@ class _Reader:
     # -- paragraphs -------------------------------------------------------------------------
     def paragraph(self, block: Paragraph) -> None:
         text = block.text.strip()
+        if legend := read_bracket_legend(text, self.era):
+            self.legend = legend
+            return
+        if (figure := read_bracketed_figure(text)) is not None and self._bracketed(figure, block):
+            return
         if (number := read_number_line(text)) is not None:
             self.pending_no, self.card = number, None  # `No.3`, `＜項目番号＞ 6` before its card
             return
@@ -306,6 +317,28 @@ class _Reader:
                 owner.departments = department
         if len(text) <= 40 and _JAPANESE_RE.search(text) and not text.endswith("。"):
             self.last_caption, self.caption_block = text, block
+
+    def _bracketed(self, figure: str, at: Paragraph) -> bool:
+        """`【992.47】` printed right after a chart's grid: its value of the series the legend names."""
+        if self.legend is None or self.chart is None or self.chart[2] is not self.previous:
+            return False
+        owner, name, _ = self.chart
+        index = next((i for i, ind in enumerate(owner.indicators) if ind.name == name), None)
+        if index is None:
+            return False
+        legend = self.legend
+        value = RawValue(
+            "actual",
+            legend.year_text,
+            figure,
+            year=legend.year,
+            page=at.page,
+            line=at.line,
+            bbox=at.bbox,
+            series=legend.series,
+        )
+        _add_values(owner, index, [value])
+        return True
 
     def _banner(self, text: str, at: Row | Paragraph) -> bool:
         """A banner target (`数値目標：転入者数 3,150人（2014年度）→ 3,400人（2019年度）`) as an indicator."""
@@ -348,6 +381,7 @@ class _Reader:
     # -- tables -----------------------------------------------------------------------------
     def table(self, table: Table) -> None:
         self.tables += 1
+        self.current_table = table
         grid = table_to_grid(table)
         # A header printed apart from its body (a blank line between them in a dump) reads the next table.
         mode = self.carried[0] if self.carried is not None and self.carried[1] is self.previous else None
@@ -745,6 +779,7 @@ class _Reader:
                 name, note = listed[0]
             elif (caption := self.take_caption()) is not None:
                 name, owner = caption, self.owner(row) or owner  # a chart's title over its grid
+                self.chart = (owner, name, self.current_table)
             else:
                 return False
             unit = unit or (mode.last_unit or "")
@@ -767,8 +802,7 @@ class _Reader:
                     )
             index = mode.indicators.get((id(owner), name))
             if index is not None:
-                existing = owner.indicators[index]
-                owner.indicators[index] = replace(existing, values=(*existing.values, *values))
+                _add_values(owner, index, values)
             else:
                 mode.indicators[(id(owner), name)] = len(owner.indicators)
                 owner.indicators.append(
@@ -880,6 +914,11 @@ class _Reader:
             )
         )
         return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
+
+
+def _add_values(owner: _Card, index: int, values: Sequence[RawValue]) -> None:
+    existing = owner.indicators[index]
+    owner.indicators[index] = replace(existing, values=(*existing.values, *values))
 
 
 def _carries(mode: _Mode, header_last: bool) -> bool:

@@ -224,3 +224,30 @@ def read_value_line(text: str, era: str = "令和") -> tuple[str, list[LineValue
     if len(values) < 2 or not regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", match["name"]):
         return None
     return match["name"].strip(), values
+
+
+_LEGEND_RE = regex.compile(rf"^【\s*】\s*(?P<year>(?:{ERA_YEAR}|{GREGORIAN_YEAR})\s*年度?)\s*(?P<series>\S{{2,12}})$")
+_BRACKETED_RE = regex.compile(r"^【\s*(?P<value>[△▲-]?\s*[\d,]+(?:\.\d+)?)\s*】$")
+
+
+@dataclass(frozen=True)
+class BracketLegend:
+    """A chart legend's `【】 平成26年度全国平均`: the bracketed figures by the charts are this series' values."""
+
+    series: str
+    year_text: str
+    year: int | None
+
+
+def read_bracket_legend(text: str, era: str = "令和") -> BracketLegend | None:
+    """The series and year a `【】 …` legend line gives bracketed figures, or None."""
+    match = _LEGEND_RE.match(regex.sub(r"\s+", " ", fullwidth_to_halfwidth(text).strip()))
+    if match is None or comparison_series(match["series"]) is None:
+        return None
+    return BracketLegend(label_key(match["series"]), match["year"].strip(), fiscal_year(match["year"], era))
+
+
+def read_bracketed_figure(text: str) -> str | None:
+    """The figure of a line that prints only a bracketed number (`【992.47】`), or None."""
+    match = _BRACKETED_RE.match(fullwidth_to_halfwidth(text).strip())
+    return match["value"] if match else None

@@ -249,12 +249,14 @@ def test_schedule_column_of_sentences_under_a_heading() -> None:
 def test_chart_title_names_the_indicator_of_its_grid() -> None:
     """`①…(％)` just above a grid of 当該値 / 平均値 rows is the indicator's name, not a heading of its own."""
     found = _read(
+        Paragraph("【】 平成26年度全国平均", page=1),
         Paragraph("1. 経営の健全性・効率性", page=1),
         Paragraph("①収益的収支比率(％)", page=1),
         _table(["", "H25", "H26"], ["当該値", "107.17", "102.29"], ["平均値", "", ""]),
         Paragraph("110.00", page=1),
         Paragraph("②経費回収率(％)", page=1),
         _table(["", "H25", "H26"], ["当該値", "59.24", "63.74"], ["平均値", "41.04", "41.08"]),
+        Paragraph("【51.49】", page=1),
         Paragraph("③流動比率(％)", page=1),
         _table(["", "H25", "H26"], ["当該値", "", ""], ["平均値", "", ""]),
     )
@@ -267,6 +269,7 @@ def test_chart_title_names_the_indicator_of_its_grid() -> None:
         ("actual", 2014, "63.74", None),
         ("actual", 2013, "41.04", "平均値"),
         ("actual", 2014, "41.08", "平均値"),
+        ("actual", 2014, "51.49", "全国平均"),  # the legend's series and year; only right after a chart's grid
     ]
     assert third.values == ()  # printed with empty rows (該当数値なし)
 

@@ -10,6 +10,8 @@ from recognizers.indicators import (
     named_row_kind,
     numbered_row_kind,
     read_banner_target,
+    read_bracket_legend,
+    read_bracketed_figure,
     read_value_heading,
     read_value_line,
     split_indicator_names,
@@ -202,3 +204,33 @@ def test_years_actuals_beside_a_baseline() -> None:
         ("final_target", 2024),
     ]
     assert [h.kind for h in value_headings(["指標", "実績値（R4）", "目標値（R7）"])] == ["baseline", "final_target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "legend"),
+    [
+        ("【】 平成26年度全国平均", ("全国平均", 2014)),
+        ("【】令和4年度 類似団体平均値", ("類似団体平均値", 2022)),
+        ("【】 注記", None),  # no year, no comparison group
+        ("【】 平成26年度 当該値", None),  # the plan's own values are no bracketed series
+    ],
+    ids=["zenkoku", "ruiji", "note", "own"],
+)
+def test_bracket_legend(text: str, legend: tuple[str, int] | None) -> None:
+    found = read_bracket_legend(text, era="平成")
+    assert (found.series, found.year) == legend if legend else found is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("【992.47】", "992.47"),
+        ("【 1,316.70 】", "1,316.70"),
+        ("【0.03】", "0.03"),
+        ("【No.1】", None),
+        ("992.47", None),
+    ],
+    ids=str,
+)
+def test_bracketed_figure(text: str, figure: str | None) -> None:
+    assert read_bracketed_figure(text) == figure
