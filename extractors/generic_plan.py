@@ -21,18 +21,25 @@ completeness against: a `completeness_unknown` finding says so. docs/recognizers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 import regex
 
 from extractors.document_info import read_info
+from extractors.generic_headers import (
+    assign_values,
+    carries,
+    header_mode,
+    heading_row,
+    limit_after,
+    without_leading_columns,
+)
+from extractors.generic_state import Card, Mode, add_values, card_to_raw
 from extractors.model import (
     DocumentInfo,
     Extraction,
     Finding,
-    RawCard,
     RawIndicator,
     RawScheduleCell,
     RawScheduleRow,
@@ -41,16 +48,14 @@ from extractors.model import (
 from extractors.walk import circled_number
 from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
-from pipeline.blocks import BBox, Document, Paragraph, Row, Table
+from pipeline.blocks import Document, Paragraph, Row, Table
 from recognizers.departments import inline_department, looks_like_departments, unwrap_departments
 from recognizers.figures import is_figure_line, is_figures
 from recognizers.grid import GridRow, table_to_grid
 from recognizers.hierarchy import NUMBERING_STYLES, Heading, HeadingStack, read_heading, read_trailing_heading
 from recognizers.indicators import (
     BracketLegend,
-    ValueHeading,
     comparison_series,
-    is_name_heading,
     named_row_kind,
     numbered_row_kind,
     read_banner_target,
@@ -58,13 +63,12 @@ from recognizers.indicators import (
     read_bracketed_figure,
     read_value_line,
     split_indicator_names,
-    value_headings,
 )
-from recognizers.labels import Label, field_pairs, header_labels, paragraph_fields, read_label, read_number_line
+from recognizers.labels import Label, field_pairs, paragraph_fields, read_label, read_number_line
 from recognizers.schedule import CONTINUATION, is_continuation, is_schedule_marker, year_cells
 from recognizers.schedule_text import read_schedule_text
-from recognizers.vocabulary import label_key, meaning, terms
-from recognizers.years import YearColumn, read_year_heading, year_run
+from recognizers.vocabulary import label_key, terms
+from recognizers.years import read_year_heading
 
 LAYOUT = "generic"
 
@@ -79,100 +83,38 @@ MAX_FIGURE_SHARE = 0.3  # a grid whose cells are this share figures or more is a
 
 
 @dataclass
-class _Card:
-    path: str
-    item_no: str
-    title: str
-    departments: str | None = None
-    parent_path: str | None = None
-    hierarchy: tuple[str, ...] = ()
-    line: int | None = None
-    page: int | None = None
-    bbox: BBox | None = None
-    description: list[str] = field(default_factory=list)
-    attributes: dict[str, str] = field(default_factory=dict)
-    schedule: list[RawScheduleRow] = field(default_factory=list)
-    indicators: list[RawIndicator] = field(default_factory=list)
-    indicator_names: list[tuple[str, str | None]] = field(default_factory=list)  # from a `指標` label, (name, note)
-    from_heading: bool = False  # a heading or caption made an initiative by what is printed under it
-    style: str = ""  # the heading style of a card made from a heading
-    unnumbered: bool = False  # printed without a number: its path is `c<n>` in printed order
-    labelled: bool = False  # read from labelled fields (事業名称 | …)
-    bullet: bool = False  # a bulleted policy under a heading that announces them; paragraphs below describe it
-
-    def published(self, productive: set[str]) -> bool:
-        """A card is published with a title; a heading when a schedule or indicator was read under it,
-        or under another heading of its style (`productive`): the 施策 without a KPI table of a plan
-        whose other 施策 print one are initiatives too."""
-        if self.from_heading:
-            return bool(self.schedule or self.indicators) or self.style in productive
-        if self.labelled:
-            # One labelled field alone (a cover's `事業名：…`) describes the document, not an initiative.
-            return bool(self.title) and bool(
-                self.departments or self.description or self.attributes or self.schedule or self.indicators
-            )
-        return bool(self.title or self.schedule or self.indicators)
-
-
-@dataclass
-class _Mode:
-    """How the rows under the last header row of a table are read."""
-
-    kind: str  # list / years / values / sentences
-    labels: dict[int, Label] = field(default_factory=dict)
-    years: list[YearColumn] = field(default_factory=list)
-    values: list[ValueHeading] = field(default_factory=list)
-    name_columns: tuple[int, ...] = ()
-    unit_column: int | None = None
-    pending_name: str | None = None  # a name printed on the header row itself (`name | 現状値 | 目標値`)
-    last_name: str | None = None
-    last_unit: str | None = None
-    indicators: dict[tuple[int, str], int] = field(default_factory=dict)  # (card, name) → its index
-    header: tuple[str, ...] = ()
-    schedule: list[tuple[_Card, RawScheduleRow]] = field(default_factory=list)
-    year_limit: int | None = None  # the first column right of the years that is not theirs (備考)
-    schedule_column: int | None = None  # a `スケジュール` column of sentences
-    read: int = 0  # data rows read under this header
-    plan_schedule: bool = False  # its 計画 row was a plan of activities: the 実績 row below reports on them
-    split_years: bool = False  # year headings spanning sub-columns (金額 | 対前年比): several measures a year
-    note_columns: tuple[int, ...] = ()  # `達成状況 | 備考` right of the value headings
-    cells_seen: int = 0  # non-empty cells under the year columns
-    figures_seen: int = 0  # of which figures only
-
-
-@dataclass
 class _Entered:
     """A heading just entered and what was in force before it, to undo when it captions a value grid."""
 
     heading: Heading
     block: Row | Paragraph
     before: list[Heading]
-    card: _Card | None
-    made: _Card | None  # the heading's card, when entering it made one
+    card: Card | None
+    made: Card | None  # the heading's card, when entering it made one
 
 
 class _Reader:
     def __init__(self, info: DocumentInfo) -> None:
         self.era = info.era
         self.plan_end = fiscal_year(info.period.partition("～")[2], info.era) if info.period else None
-        self.cards: list[_Card] = []
+        self.cards: list[Card] = []
         self.findings: list[Finding] = []
         self.headings = HeadingStack()
-        self.card: _Card | None = None
-        self.heading_cards: dict[tuple[str, ...], _Card] = {}
+        self.card: Card | None = None
+        self.heading_cards: dict[tuple[str, ...], Card] = {}
         self.pending_no: str | None = None
         self.unread: list[str] = []
         self.tables = 0
         self.paths: set[str] = set()
         self.unnumbered = 0
         self.last_caption: str | None = None
-        self.collecting: _Card | None = None  # a card whose description continues in the bullets below
+        self.collecting: Card | None = None  # a card whose description continues in the bullets below
         self.previous: Row | Paragraph | Table | None = None  # the block read before this one
         self.entered: _Entered | None = None
         self.caption_block: Row | Paragraph | Table | None = None  # the block a caption was printed in
-        self.carried: tuple[_Mode, Table] | None = None  # a header ending a table, and that table
+        self.carried: tuple[Mode, Table] | None = None  # a header ending a table, and that table
         self.current_table: Table | None = None
-        self.chart: tuple[_Card, str, Table | None] | None = None  # the last chart's indicator and its grid
+        self.chart: tuple[Card, str, Table | None] | None = None  # the last chart's indicator and its grid
         self.legend: BracketLegend | None = None  # `【】 平成26年度全国平均`: what bracketed figures are
 
     # -- cards ------------------------------------------------------------------------------
@@ -184,19 +126,19 @@ class _Reader:
         self.paths.add(path)
         return path
 
-    def new_card(self, item_no: str | None, title: str, at: Row | Paragraph) -> _Card:
+    def new_card(self, item_no: str | None, title: str, at: Row | Paragraph) -> Card:
         """A card printed at `at` (its header row, first labelled row or heading)."""
         number = fullwidth_to_halfwidth(item_no or "").strip()
         if not number:
             self.unnumbered += 1
         path = self._path(number or f"c{self.unnumbered}")
         hierarchy = tuple(h.text for h in self.headings.current)
-        card = _Card(path, number, title, hierarchy=hierarchy, line=at.line, page=at.page, bbox=at.bbox)
+        card = Card(path, number, title, hierarchy=hierarchy, line=at.line, page=at.page, bbox=at.bbox)
         card.unnumbered = not number
         self.cards.append(card)
         return card
 
-    def owner(self, at: Row | Paragraph) -> _Card | None:
+    def owner(self, at: Row | Paragraph) -> Card | None:
         """The card schedules and indicators belong to: the card being read, else the innermost heading."""
         if self.card is not None:
             return self.card
@@ -250,17 +192,17 @@ class _Reader:
             return caption
         return None
 
-    def heading_card(self, at: Row | Paragraph) -> _Card:
+    def heading_card(self, at: Row | Paragraph) -> Card:
         """The card of the innermost heading in force (made when the heading is entered)."""
         key = tuple(h.text for h in self.headings.current)
         if key not in self.heading_cards:
             self.heading_cards[key] = self.new_heading_card(self.headings.current[-1], at)
         return self.heading_cards[key]
 
-    def new_heading_card(self, heading: Heading, at: Row | Paragraph) -> _Card:
+    def new_heading_card(self, heading: Heading, at: Row | Paragraph) -> Card:
         number = heading.number or ""
         path = self._path(f"{heading.style}{number}" if number else f"{heading.style}~h{len(self.heading_cards) + 1}")
-        card = _Card(
+        card = Card(
             path,
             number,
             heading.name or heading.text,
@@ -337,7 +279,7 @@ class _Reader:
             bbox=at.bbox,
             series=legend.series,
         )
-        _add_values(owner, index, [value])
+        add_values(owner, index, [value])
         return True
 
     def _banner(self, text: str, at: Row | Paragraph) -> bool:
@@ -387,7 +329,7 @@ class _Reader:
         mode = self.carried[0] if self.carried is not None and self.carried[1] is self.previous else None
         self.carried = None
         if mode is not None:
-            mode = _without_leading_columns(mode, len(mode.header) - max((len(g.texts) for g in grid), default=0))
+            mode = without_leading_columns(mode, len(mode.header) - max((len(g.texts) for g in grid), default=0))
         header_last = False
         down = self._years_down(grid)
         by_column = {index for index, _, _, _ in down}
@@ -406,11 +348,11 @@ class _Reader:
             if len(found) == 1 and self._banner(found[0][1], grid_row.row):
                 read_rows += 1  # a boxed banner target
                 continue
-            if heading := _heading_row(found):
+            if heading := heading_row(found):
                 self.enter_heading(heading, grid_row.row)  # a heading row across the table
                 read_rows += 1
                 continue
-            new_mode = self._header(texts, grid_row.colspans)
+            new_mode = header_mode(texts, grid_row.colspans, self.era)
             if new_mode is not None:
                 if mode is not None and mode.kind == "list" and new_mode.kind == "list":
                     new_mode = mode  # a list header repeated after a page break
@@ -428,7 +370,7 @@ class _Reader:
                     fields = {c: label.field for c, label in mode.labels.items()}
                     if not any(fields.get(y.column) in _CARD_FIELDS for y in new_mode.years):
                         mode.years = new_mode.years
-                        mode.year_limit = _limit_after(mode.header, mode.years)
+                        mode.year_limit = limit_after(mode.header, mode.years)
                     new_mode = mode
                 else:
                     read_rows += self._close(mode)
@@ -455,7 +397,7 @@ class _Reader:
             header_last = False
             if self._data_row(mode, grid_row, texts):
                 read_rows += 1
-        if mode is not None and _carries(mode, header_last):
+        if mode is not None and carries(mode, header_last):
             self.carried = (mode, table)
         read_rows += self._close(mode)
         if read_rows <= 0:
@@ -498,55 +440,6 @@ class _Reader:
         owner.schedule.append(RawScheduleRow(None, tuple(cells), line=first.line, page=first.page, bbox=first.bbox))
         return True
 
-    def _header(self, texts: list[str], colspans: tuple[int, ...] = ()) -> _Mode | None:
-        labels = header_labels(texts)
-        run = year_run(texts, self.era)
-        years = {y.column for y in run or ()}
-        others = [i for i, t in enumerate(texts) if t and i not in labels and i not in years]
-        fields = {label.field for label in labels.values()}
-        # Other columns of a list header are attribute headings (款項目, 予算額), never values.
-        if "title" in fields and ("departments" in fields or run) and not any(is_figures(texts[i]) for i in others):
-            return _Mode(
-                "list", labels=labels, years=run or [], header=tuple(texts), year_limit=_limit_after(texts, run or [])
-            )
-        markers = [i for i, t in enumerate(texts) if t and is_schedule_marker(t)]
-        if markers and not run and labels and len(markers) == 1:
-            # `取組内容 | スケジュール`: the schedule column holds sentences (`令和6年度から実施`).
-            return _Mode("sentences", labels=labels, header=tuple(texts), schedule_column=markers[0])
-        headings = value_headings(texts, self.era)
-        if headings:
-            first = headings[0].column
-            value_cols = {h.column for h in headings}
-            name_cols = tuple(i for i, t in enumerate(texts) if t and i < first and is_name_heading(t))
-            unit_col = next((i for i, t in enumerate(texts) if t and _is_unit_heading(t)), None)
-            inline = [t for i, t in enumerate(texts) if t and i < first and i not in name_cols and i != unit_col]
-            stray = [i for i, t in enumerate(texts) if t and i > first and i not in value_cols and i != unit_col]
-            # `達成状況 | 備考` right of the values are the indicator's notes; another heading there is no KPI header.
-            if any(i < max(value_cols) or meaning("attribute_label", texts[i]) is None for i in stray):
-                return None
-            return _Mode(
-                "values",
-                values=headings,
-                name_columns=name_cols or tuple(range(first)),
-                unit_column=unit_col,
-                pending_name=" ".join(inline) if inline and not name_cols else None,
-                header=tuple(texts),
-                note_columns=tuple(stray),
-            )
-        if run:
-            split = any(c.column < len(colspans) and colspans[c.column] > 1 for c in run)
-            unit_col = next((i for i, t in enumerate(texts) if t and _is_unit_heading(t)), None)
-            return _Mode(
-                "years",
-                years=run,
-                labels=labels,
-                header=tuple(texts),
-                split_years=split,
-                unit_column=unit_col,
-                year_limit=_limit_after(texts, run),
-            )
-        return None
-
     def _card_header(self, found: list[tuple[int, str]], grid_row: GridRow, alone: bool = False) -> bool:
         """`12 | title | departments`, or `① | 【title】 | department` under a card.
 
@@ -584,7 +477,7 @@ class _Reader:
         self.card.departments = unwrap_departments(departments)
         return True
 
-    def _card_by_path(self, path: str) -> _Card | None:
+    def _card_by_path(self, path: str) -> Card | None:
         return next((c for c in self.cards if c.path == path), None)
 
     def _numbered_pairs(self, texts: list[str], found: list[tuple[int, str]]) -> list[tuple[Label, str]] | None:
@@ -655,7 +548,7 @@ class _Reader:
         return True
 
     # -- rows under a header ----------------------------------------------------------------
-    def _data_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+    def _data_row(self, mode: Mode, grid_row: GridRow, texts: list[str]) -> bool:
         if mode.kind == "list":
             return self._list_row(mode, grid_row, texts)
         if mode.kind == "years":
@@ -664,7 +557,7 @@ class _Reader:
             return self._sentences_row(mode, grid_row, texts)
         return self._values_row(mode, grid_row, texts)
 
-    def _sentences_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+    def _sentences_row(self, mode: Mode, grid_row: GridRow, texts: list[str]) -> bool:
         """A row of a `取組内容 | スケジュール` table: the description and the schedule written as a sentence."""
         column = mode.schedule_column
         sentence = texts[column] if column is not None and column < len(texts) else ""
@@ -683,7 +576,7 @@ class _Reader:
         owner.schedule.append(RawScheduleRow(None, cells, line=row.line, page=row.page, bbox=row.bbox))
         return True
 
-    def _list_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+    def _list_row(self, mode: Mode, grid_row: GridRow, texts: list[str]) -> bool:
         if tuple(texts) == mode.header:
             return True
         by_field: dict[str, str] = {}
@@ -728,7 +621,7 @@ class _Reader:
         self.card = None
         return True
 
-    def _list_subheader(self, mode: _Mode, texts: list[str]) -> bool:
+    def _list_subheader(self, mode: Mode, texts: list[str]) -> bool:
         """A second header row (`国 | 県 | 地方債` under `財源内訳`): its names refine the columns' names."""
         found = [(i, t) for i, t in enumerate(texts) if t]
         if not found or any(is_figures(t) or len(t) > 12 for _, t in found):
@@ -741,7 +634,7 @@ class _Reader:
         mode.header = tuple(header)
         return True
 
-    def _years_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+    def _years_row(self, mode: Mode, grid_row: GridRow, texts: list[str]) -> bool:
         first = mode.years[0].column
         label_cells = [t for t in texts[:first] if t]
         kinds = [(kind, number) for t in label_cells for kind, number in [numbered_row_kind(t)] if kind is not None]
@@ -802,7 +695,7 @@ class _Reader:
                     )
             index = mode.indicators.get((id(owner), name))
             if index is not None:
-                _add_values(owner, index, values)
+                add_values(owner, index, values)
             else:
                 mode.indicators[(id(owner), name)] = len(owner.indicators)
                 owner.indicators.append(
@@ -829,7 +722,7 @@ class _Reader:
         return True
 
     @staticmethod
-    def _plan_as_schedule(mode: _Mode, labels: list[str], kind: str, grid_row: GridRow) -> bool:
+    def _plan_as_schedule(mode: Mode, labels: list[str], kind: str, grid_row: GridRow) -> bool:
         """A `計画` row of words (no figure anywhere) is a schedule row, and so is the `実績` row under it."""
         if kind == "actual":
             return mode.plan_schedule
@@ -839,7 +732,7 @@ class _Reader:
         mode.plan_schedule = any(cells) and not any(_DIGIT_RE.search(t) for t in cells)
         return mode.plan_schedule
 
-    def _close(self, mode: _Mode | None) -> int:
+    def _close(self, mode: Mode | None) -> int:
         """Commit a grid's schedule rows, unless its cells are mostly figures (a budget by year): rows kept."""
         if mode is None or not mode.schedule:
             return 0
@@ -849,7 +742,7 @@ class _Reader:
             owner.schedule.append(row)
         return 0
 
-    def _values_row(self, mode: _Mode, grid_row: GridRow, texts: list[str]) -> bool:
+    def _values_row(self, mode: Mode, grid_row: GridRow, texts: list[str]) -> bool:
         first = mode.values[0].column
         name_parts = [texts[i] for i in mode.name_columns if i < len(texts) and texts[i]]
         name = " ".join(name_parts) if name_parts else mode.pending_name
@@ -857,7 +750,7 @@ class _Reader:
             return False
         limit = min(mode.note_columns, default=len(texts))
         cells = [(i, t) for i, t in enumerate(texts[:limit]) if t and i >= first and i != mode.unit_column]
-        values = _assign_values(mode.values, cells, limit, grid_row)
+        values = assign_values(mode.values, cells, limit, grid_row)
         if values is None:
             self.findings.append(Finding("values_unassigned", "error", detail=f"{name!r}: {[t for _, t in cells]!r}"))
             return False
@@ -894,7 +787,7 @@ class _Reader:
         unnumbered = [card for card in published if card.unnumbered]
         for number, card in enumerate(unnumbered, start=1):
             card.path = f"c{number}"
-        cards = tuple(_to_raw(card) for card in published)
+        cards = tuple(card_to_raw(card) for card in published)
         findings = list(self.findings)
         findings.append(
             Finding(
@@ -914,116 +807,6 @@ class _Reader:
             )
         )
         return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
-
-
-def _add_values(owner: _Card, index: int, values: Sequence[RawValue]) -> None:
-    existing = owner.indicators[index]
-    owner.indicators[index] = replace(existing, values=(*existing.values, *values))
-
-
-def _carries(mode: _Mode, header_last: bool) -> bool:
-    """Whether the rows of the next table printed apart are read under this table's header.
-
-    KPI rows go on in the next table; a schedule's or a list's rows only under a header that read
-    no row in its own table (a list header with only its group headings under it).
-    """
-    if mode.kind == "values":
-        return True
-    if mode.kind == "years":
-        return header_last and not mode.schedule
-    return mode.kind == "list" and mode.read == 0
-
-
-def _without_leading_columns(mode: _Mode, extra: int) -> _Mode:
-    """The header for a body printed apart from it with `extra` columns fewer: the empty columns left
-    of its first heading are dropped (its table had them for a heading row beside the header)."""
-    shift = min(extra, next((i for i, t in enumerate(mode.header) if t), 0))
-    if shift <= 0:
-        return mode
-
-    def moved(columns: Sequence[int]) -> tuple[int, ...]:
-        return tuple(c - shift for c in columns if c >= shift)
-
-    return replace(
-        mode,
-        values=[replace(h, column=h.column - shift) for h in mode.values],
-        years=[replace(y, column=y.column - shift) for y in mode.years],
-        labels={c - shift: label for c, label in mode.labels.items() if c >= shift},
-        name_columns=moved(mode.name_columns),
-        note_columns=moved(mode.note_columns),
-        unit_column=mode.unit_column - shift if mode.unit_column is not None else None,
-        year_limit=mode.year_limit - shift if mode.year_limit is not None else None,
-        header=mode.header[shift:],
-    )
-
-
-def _heading_row(found: list[tuple[int, str]]) -> Heading | None:
-    """A row that prints a heading: in one cell, or its word and number apart from its name (`基本目標1 | 地域の…`)."""
-    if len(found) == 1:
-        return read_heading(found[0][1])
-    if len(found) != 2 or not (heading := read_heading(f"{found[0][1]} {found[1][1]}")):
-        return None
-    # A hierarchy word's heading whose name is the second cell; numbering alone (`1-9 | …`) is a list's row.
-    named = heading.number and heading.style not in NUMBERING_STYLES and heading.name == found[1][1].strip()
-    return heading if named else None
-
-
-def _assign_values(
-    headings: list[ValueHeading], cells: list[tuple[int, str]], width: int, grid_row: GridRow
-) -> list[RawValue] | None:
-    """Values under their headings: by column where each value sits in a heading's column range, else in order."""
-    bounds = [(h, h.column, headings[i + 1].column if i + 1 < len(headings) else width) for i, h in enumerate(headings)]
-    row = grid_row.row
-
-    def value(heading: ValueHeading, column: int, text: str) -> RawValue:
-        bbox = grid_row.bboxes[column] if column < len(grid_row.bboxes) else None
-        return RawValue(heading.kind, heading.text, text, year=heading.year, page=row.page, line=row.line, bbox=bbox)
-
-    placed: dict[int, list[tuple[int, str]]] = {}
-    for column, text in cells:
-        slot = next((k for k, (_, start, end) in enumerate(bounds) if start <= column < end), None)
-        if slot is None:
-            placed = {}
-            break
-        placed.setdefault(slot, []).append((column, text))
-    if placed and all(len(v) == 1 for v in placed.values()):
-        return [value(bounds[k][0], *placed[k][0]) for k in sorted(placed)]
-    if len(cells) == len(headings):
-        return [value(h, column, text) for h, (column, text) in zip(headings, cells, strict=True)]
-    return None
-
-
-def _limit_after(header: Sequence[str], years: Sequence[YearColumn]) -> int | None:
-    """The first column right of the last year that the header names (`備考`): years stop there."""
-    if not years:
-        return None
-    last = years[-1].column
-    return next((i for i in range(last + 1, len(header)) if header[i].strip()), None)
-
-
-def _is_unit_heading(text: str) -> bool:
-    return meaning("unit_heading", text) is not None
-
-
-def _to_raw(card: _Card) -> RawCard:
-    levels = list(card.hierarchy)
-    return RawCard(
-        path=card.path,
-        item_no=card.item_no,
-        title=card.title,
-        departments=card.departments,
-        parent_path=card.parent_path,
-        policy=levels[0] if levels else None,
-        measure=levels[1] if len(levels) > 1 else None,
-        group=levels[2] if len(levels) > 2 else None,
-        description="\n".join(card.description) or None,
-        attributes=tuple(sorted(card.attributes.items())),
-        source_line=card.line,
-        source_page=card.page,
-        source_bbox=card.bbox,
-        schedule=tuple(card.schedule),
-        indicators=tuple(card.indicators),
-    )
 
 
 def read(document: Document) -> Extraction:
