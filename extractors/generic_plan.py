@@ -45,6 +45,7 @@ from extractors.model import (
     RawScheduleRow,
     RawValue,
 )
+from extractors.side_by_side import Chart, split_charts
 from extractors.walk import circled_number
 from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
@@ -114,6 +115,7 @@ class _Reader:
         self.caption_block: Row | Paragraph | Table | None = None  # the block a caption was printed in
         self.carried: tuple[Mode, Table] | None = None  # a header ending a table, and that table
         self.current_table: Table | None = None
+        self.titles: tuple[str, ...] = ()  # a one-row table of titles just read (over a row of charts)
         self.chart: tuple[Card, str, Table | None] | None = None  # the last chart's indicator and its grid
         self.legend: BracketLegend | None = None  # `【】 平成26年度全国平均`: what bracketed figures are
 
@@ -219,6 +221,8 @@ class _Reader:
     # -- paragraphs -------------------------------------------------------------------------
     def paragraph(self, block: Paragraph) -> None:
         text = block.text.strip()
+        if read_bracketed_figure(text) is None:
+            self.titles = ()
         if legend := read_bracket_legend(text, self.era):
             self.legend = legend
             return
@@ -325,6 +329,21 @@ class _Reader:
         self.tables += 1
         self.current_table = table
         grid = table_to_grid(table)
+        titles, self.titles = self.titles, ()
+        # A chart legend printed in a table's cell (a dump runs the legend box into the header grid).
+        for text in (t for g in grid for t in g.texts if t.lstrip().startswith("【")):
+            self.legend = read_bracket_legend(text, self.era) or self.legend
+        if (charts := split_charts(table, grid, titles, self.era)) is not None:
+            self.tables -= 1  # each chart is counted as a table of its own
+            # A section heading printed over any of the charts heads the whole row of them.
+            over = next((c.heading for c in charts if c.heading), None)
+            if over and (heading := read_heading(over)):
+                self.enter_heading(heading, Paragraph(over, line=table.line, page=table.page))
+            for chart in charts:
+                self._chart(chart)
+            return
+        if len(grid) == 1 and len(found := grid[0].nonempty()) >= 2 and not any(is_figures(t) for _, t in found):
+            self.titles = tuple(t for _, t in found)  # a row of titles, maybe over a row of charts
         # A header printed apart from its body (a blank line between them in a dump) reads the next table.
         mode = self.carried[0] if self.carried is not None and self.carried[1] is self.previous else None
         self.carried = None
@@ -405,6 +424,19 @@ class _Reader:
             where = f"p.{table.page}" if table.page else f"l.{table.line}"
             self.unread.append(f"{where} {first[:20]!r}")
         self.last_caption = None
+
+    def _chart(self, chart: Chart) -> None:
+        """One chart of a row of charts, read as its title over its own table, then its bracketed figure."""
+        first = chart.table.rows[0] if chart.table.rows else None
+        line, page = (first.line, first.page) if first else (chart.table.line, chart.table.page)
+        if chart.title:
+            title = Paragraph(chart.title, line=line, page=page)
+            self.paragraph(title)
+            self.previous = title
+        self.table(chart.table)
+        self.previous = chart.table
+        if chart.figure:
+            self.paragraph(Paragraph(f"【{chart.figure}】", line=line, page=page))
 
     def _years_down(self, grid: list[GridRow]) -> list[tuple[int, GridRow, str, int]]:
         """A schedule printed down a column (`令和6年度 | 取組内容` rows): (row index, row, year heading,

@@ -80,9 +80,10 @@ DUMP_FLOORS = {
     # 21/42; both now read as their PDFs).
     "keikaku_souron": (1.0, 0),
     "koudou_keikaku": (0.0, 0),
-    # The 経営比較分析表 prints four charts side by side: the dump runs their titles, grids and axis
-    # labels together on shared lines.
-    "otoineppu_sewerage_business_strategy": (0.03, 0),
+    # The 経営比較分析表 prints four charts side by side, which the dump runs into one table (first 3/100).
+    # Its charts are now split at each restart of the years; left: a 平均値 row the dump sets apart
+    # from its chart (5 values) and the 【0.03】 printed between a row of titles and its charts.
+    "otoineppu_sewerage_business_strategy": (0.94, 0),
 }
 # Documents of the held-out sets that print no initiative.
 PROSE = ["keikaku_souron", "prose_speech"]
