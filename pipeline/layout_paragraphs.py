@@ -2,8 +2,9 @@
 
 A dump prints a paragraph as one line per printed line. As the PDF reader does (`pdf_text`),
 a line that runs to the right edge of the text continues on the next line (a soft wrap),
-unless the next line opens with a bullet or an item number, or stands further in (the first
-line of the next paragraph is indented). The right edge is the document's: the lines of
+unless the next line opens with a bullet or an item number, stands further in (the first
+line of the next paragraph is indented), or starts far left of it (`MAX_OUTDENT`: another
+column's text, printed between the lines of a cell). The right edge is the document's: the lines of
 running text reach it, give or take their mix of wide and narrow characters, so a line
 reaching `FULL_SHARE` of the edge (a high percentile of the lines' printed widths) is full.
 """
@@ -25,6 +26,9 @@ FULL_SHARE = 0.85
 EDGE_PERCENTILE = 0.9
 # Lines of text a document needs for its right edge to be known.
 MIN_TEXT_LINES = 5
+# A wrapped line starts at most this far left of the line before it (a first line's indent); one
+# starting further left is the text of another column printed on the next line.
+MAX_OUTDENT = 6
 _ITEM_RE = regex.compile(r"^(?:\d{1,2}[ 　]+\D|[(（]?\d{1,2}[)）]|[(（][一二三四五六七八九十]+[)）])")
 
 
@@ -58,7 +62,7 @@ def _continues(before: DumpLine, line: DumpLine, edge: int) -> bool:
     return (
         line.number == before.number + 1
         and reach(first) >= FULL_SHARE * edge
-        and after.start <= first.start
+        and first.start - MAX_OUTDENT <= after.start <= first.start
         and not text.startswith(BULLETS)
         and not _ITEM_RE.match(text)
     )

@@ -342,3 +342,23 @@ def test_plan_card_dump_is_read_as_the_same_layout_with_the_same_card_headers() 
     )
     assert set(dump_cards) <= set(pdf_cards)
     assert len(dump_cards) >= 15 and len(same_title) >= 11 and len(same_departments) >= 15
+
+
+def test_a_line_starting_far_left_is_another_columns_text_not_a_wrap() -> None:
+    """A schedule cell's first line, then the description beside it printed on the next line far left:
+    two paragraphs, not one sentence running across both columns."""
+    lines = [
+        "                取組内容                          スケジュール",
+        "                                       令和 6 年度に調査・設計、令和 7 年度",
+        "庁舎、学校、公民館等の町有施設の照明を計画的に LED へ更新します。",
+        "                                       までに更新完了",
+        "",
+        "本計画は、町の公共施設で使うエネルギーを減らし、再生可能エネルギーの導入を進めるため",
+        "に定めるもので、計画期間は令和6年度から令和9年度までの4年間とします。各取組の担当課",
+        "が毎年度の進捗を確認し、その結果を町のホームページで公表します。",
+    ]
+    document = layout_text_to_document("raw/x.txt", "\n".join(lines))
+    texts = [b.text for b in document.blocks() if isinstance(b, Paragraph)]
+    assert "令和6年度に調査・設計、令和7年度" in texts
+    assert "庁舎、学校、公民館等の町有施設の照明を計画的にLEDへ更新します。" in texts
+    assert any(t.startswith("本計画は") and t.endswith("公表します。") for t in texts)  # a wrap still joins
