@@ -77,12 +77,12 @@ def header_mode(texts: list[str], colspans: tuple[int, ...] = (), era: str = "�
 def carries(mode: Mode, header_last: bool) -> bool:
     """Whether the rows of the next table printed apart are read under this table's header.
 
-    KPI rows go on in the next table; a schedule's or a list's rows only under a header that read
-    no row in its own table (a list header with only its group headings under it).
+    KPI rows go on in the next table; a schedule's, a list's or a `スケジュール` column's rows only under
+    a header that read no row in its own table (a list header with only its group headings under it).
     """
     if mode.kind == "values":
         return True
-    if mode.kind == "years":
+    if mode.kind in ("years", "sentences"):
         return header_last and not mode.schedule
     return mode.kind == "list" and mode.read == 0
 

@@ -36,6 +36,7 @@ from extractors.generic_headers import (
     without_leading_columns,
 )
 from extractors.generic_state import Card, Mode, add_values, card_to_raw
+from extractors.loose_sentences import LooseRow
 from extractors.model import (
     DocumentInfo,
     Extraction,
@@ -50,7 +51,12 @@ from extractors.walk import circled_number
 from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
 from pipeline.blocks import Document, Paragraph, Row, Table
-from recognizers.departments import inline_department, looks_like_departments, unwrap_departments
+from recognizers.departments import (
+    inline_department,
+    looks_like_departments,
+    split_inline_department,
+    unwrap_departments,
+)
 from recognizers.figures import is_figure_line, is_figures
 from recognizers.grid import GridRow, table_to_grid
 from recognizers.hierarchy import NUMBERING_STYLES, Heading, HeadingStack, read_heading, read_trailing_heading
@@ -116,6 +122,7 @@ class _Reader:
         self.carried: tuple[Mode, Table] | None = None  # a header ending a table, and that table
         self.current_table: Table | None = None
         self.titles: tuple[str, ...] = ()  # a one-row table of titles just read (over a row of charts)
+        self.loose: tuple[Card, LooseRow] | None = None  # a sentences header's row printed as lines
         self.chart: tuple[Card, str, Table | None] | None = None  # the last chart's indicator and its grid
         self.legend: BracketLegend | None = None  # `【】 平成26年度全国平均`: what bracketed figures are
 
@@ -161,6 +168,7 @@ class _Reader:
         """
         if any(h.text == heading.text for h in self.headings.current):
             return
+        self._close_loose()
         before, card = list(self.headings.current), self.card
         self.headings.push(heading)
         self.card = None
@@ -227,6 +235,9 @@ class _Reader:
             self.legend = legend
             return
         if (figure := read_bracketed_figure(text)) is not None and self._bracketed(figure, block):
+            return
+        if self.loose is not None and not (read_heading(text) or inline_department(text) or paragraph_fields(text)):
+            self.loose[1].add(text)
             return
         if (number := read_number_line(text)) is not None:
             self.pending_no, self.card = number, None  # `No.3`, `＜項目番号＞ 6` before its card
@@ -328,6 +339,7 @@ class _Reader:
     def table(self, table: Table) -> None:
         self.tables += 1
         self.current_table = table
+        self._close_loose()
         grid = table_to_grid(table)
         titles, self.titles = self.titles, ()
         # A chart legend printed in a table's cell (a dump runs the legend box into the header grid).
@@ -418,12 +430,31 @@ class _Reader:
                 read_rows += 1
         if mode is not None and carries(mode, header_last):
             self.carried = (mode, table)
+        if header_last and mode is not None and mode.kind == "sentences" and (owner := self.owner(table.rows[-1])):
+            self.loose = (owner, LooseRow())  # its row may follow as lines of their own (a dump)
         read_rows += self._close(mode)
         if read_rows <= 0:
             first = next((t for g in grid for _, t in g.nonempty()), "")
             where = f"p.{table.page}" if table.page else f"l.{table.line}"
             self.unread.append(f"{where} {first[:20]!r}")
         self.last_caption = None
+
+    def _close_loose(self) -> None:
+        """Read the row of a sentences header that the lines under it printed (`LooseRow`)."""
+        if self.loose is None:
+            return
+        owner, row = self.loose
+        self.loose = None
+        if not row.schedule:
+            return
+        owner.description.extend(row.description)
+        sentence = row.sentence
+        found = read_schedule_text(sentence, self.era, self.plan_end)
+        if found is None:
+            self.findings.append(Finding("schedule_text_unread", "warning", detail=f"{owner.path}: {sentence!r}"))
+            return
+        cells = tuple(RawScheduleCell(sentence, CONTINUATION if c.continued else c.activity, c.year) for c in found)
+        owner.schedule.append(RawScheduleRow(None, cells))
 
     def _chart(self, chart: Chart) -> None:
         """One chart of a row of charts, read as its title over its own table, then its bracketed figure."""
@@ -593,11 +624,15 @@ class _Reader:
         """A row of a `取組内容 | スケジュール` table: the description and the schedule written as a sentence."""
         column = mode.schedule_column
         sentence = texts[column] if column is not None and column < len(texts) else ""
+        # `…5施設へ設置⏎担当：環境政策課`: the department field printed in the schedule cell.
+        sentence, department = split_inline_department(sentence)
         found = read_schedule_text(sentence, self.era, self.plan_end) if sentence else None
         row = grid_row.row
         owner = self.owner(row)
         if owner is None or (found is None and not sentence):
             return False
+        if department and not owner.departments:
+            owner.departments = department
         for index, label in mode.labels.items():
             if label.field == "description" and index < len(texts) and texts[index]:
                 owner.description.append(texts[index])
@@ -808,6 +843,7 @@ class _Reader:
 
     # -- result -----------------------------------------------------------------------------
     def extraction(self, info: DocumentInfo) -> Extraction:
+        self._close_loose()
         # A 施策 with a KPI table makes its sibling 施策 initiatives; `1.` numbered chapters do not.
         productive = {
             c.style

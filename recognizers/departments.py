@@ -39,8 +39,17 @@ def unwrap_departments(text: str | None) -> str | None:
 
 def inline_department(text: str) -> str | None:
     """The department a paragraph names in a labelled field of its own (`…。担当課：商工観光課`), or None."""
-    match = _INLINE_DEPARTMENT_RE.search(fullwidth_to_halfwidth(text))
+    return split_inline_department(text)[1]
+
+
+def split_inline_department(text: str) -> tuple[str, str | None]:
+    """(the text before it, the department) of a text ending in a department field (`…設置⏎担当：環境政策課`);
+    (the text, None) when it ends in none."""
+    narrow = fullwidth_to_halfwidth(text)
+    match = _INLINE_DEPARTMENT_RE.search(narrow)
     if match is None or meaning("department_label", match["label"]) is None:
-        return None
+        return text, None
     value = match["value"].strip()
-    return value if looks_like_departments(value) else None
+    if not looks_like_departments(value):
+        return text, None
+    return narrow[: match.start("label")].rstrip(), value

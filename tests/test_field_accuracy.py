@@ -79,7 +79,9 @@ DUMP_FLOORS = {
     # The second held-out set's dumps (shisaku_sheet first 0/69 with 2 extra cards, jisshi_keikaku_jigyouhi
     # 21/42; both now read as their PDFs).
     "keikaku_souron": (1.0, 0),
-    "koudou_keikaku": (0.0, 0),
+    # First 0/57 (unknown layout): each `取組内容 | スケジュール` header stands apart from its row, whose
+    # cells print as lines of their own; left: cells wrapped over a two-line table, `5 施設` spaced.
+    "koudou_keikaku": (0.66, 0),
     # The 経営比較分析表 prints four charts side by side, which the dump runs into one table (first 3/100).
     # Its charts are now split at each restart of the years; left: a 平均値 row the dump sets apart
     # from its chart (5 values) and the 【0.03】 printed between a row of titles and its charts.

@@ -1,0 +1,39 @@
+"""A `取組内容 | スケジュール` row whose cells a dump prints as lines of their own.
+
+Under the header, a layout dump prints the description and the schedule sentence of a
+two-column row on alternate lines when their cells are centred (`令和6年度に調査・設計、令和7年度`,
+`庁舎、学校…を更新します。`, `までに更新完了`), so no table row holds them. The lines up to the
+next heading or table are that row: a line naming a year starts the schedule sentence, and a
+line ending without `。` after a clause left open (`…令和7年度`) goes on with it; the other lines
+are the description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+_OPEN_RE = regex.compile(r"(?:年度|年|、|から|まで)$")  # a clause that goes on on the next line
+_YEAR_RE = regex.compile(r"(?:令和|平成|R|H)\s*(?:元|\d{1,2})\s*年度?|(?:19|20)\d\d\s*年度?")
+
+
+@dataclass
+class LooseRow:
+    """The lines read so far under a header that holds no row of its own."""
+
+    schedule: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        """Take one line: into the schedule sentence, or the description."""
+        open_clause = bool(self.schedule) and _OPEN_RE.search(self.schedule[-1]) is not None
+        if _YEAR_RE.search(text) or (open_clause and not text.endswith("。")):
+            self.schedule.append(text)
+        else:
+            self.description.append(text)
+
+    @property
+    def sentence(self) -> str:
+        """The schedule sentence, its lines joined."""
+        return "".join(self.schedule)
