@@ -236,8 +236,10 @@ class _Reader:
             return
         if (figure := read_bracketed_figure(text)) is not None and self._bracketed(figure, block):
             return
+        if self.loose is not None and not self.loose[1].takes(block.line):
+            self._close_loose()
         if self.loose is not None and not (read_heading(text) or inline_department(text) or paragraph_fields(text)):
-            self.loose[1].add(text)
+            self.loose[1].add(text, block.line)
             return
         if (number := read_number_line(text)) is not None:
             self.pending_no, self.card = number, None  # `No.3`, `＜項目番号＞ 6` before its card
@@ -431,7 +433,7 @@ class _Reader:
         if mode is not None and carries(mode, header_last):
             self.carried = (mode, table)
         if header_last and mode is not None and mode.kind == "sentences" and (owner := self.owner(table.rows[-1])):
-            self.loose = (owner, LooseRow())  # its row may follow as lines of their own (a dump)
+            self.loose = (owner, LooseRow(table.rows[-1].line))  # its row may follow as lines of their own
         read_rows += self._close(mode)
         if read_rows <= 0:
             first = next((t for g in grid for _, t in g.nonempty()), "")

@@ -50,3 +50,9 @@ def test_header_alone_then_its_row_as_lines() -> None:
         "庁舎の照明をLEDへ更新します。",
     )
     assert [(c.year, c.text) for c in card.schedule[0].cells] == [(2024, "調査・設計"), (2025, "更新完了")]
+
+
+def test_text_further_down_is_not_the_rows() -> None:
+    row = LooseRow(last=3)
+    assert row.takes(4) and row.takes(5)
+    assert not row.takes(8)  # after a wider gap: the page's own text
