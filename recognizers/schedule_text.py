@@ -4,7 +4,8 @@ A 行動計画 often prints its schedule as text in a `スケジュール` cell 
 (separated by `、`) names a year or a span of years and what is done then:
 * `Y1からY2まで ACT` — ACT from Y1 to Y2;
 * `Y1から ACT`, `Y1以降(は) ACT` — ACT from Y1 to the end of the plan period;
-* `Y1に ACT`, `Y1までに ACT`, `Y1 ACT` — ACT in Y1.
+* `Y1に ACT`, `Y1までに ACT`, `Y1 ACT` — ACT in Y1; `Y1までに ACT` after a clause that ends
+  earlier than the year before Y1 — ACT from the year after that clause to Y1.
 A clause whose years cannot be read makes the whole cell unread: nothing is guessed.
 """
 
@@ -53,6 +54,9 @@ def read_schedule_text(text: str, era: str, plan_end: int | None) -> list[TextSc
         if start is None:
             return None
         end = start
+        if match["by"] == "までに" and out and out[-1].year + 1 < start:
+            # `令和6年度に適地調査、令和8年度までに5施設へ設置`: the work runs from the year after the clause before.
+            start, end = out[-1].year + 1, start
         if match["from"]:
             end_year = fiscal_year(match["end"], era) if match["end"] else plan_end
             if end_year is None or end_year < start:

@@ -48,7 +48,7 @@ FLOORS = {
     # written, and these floors hold today's figures.
     "jisshi_keikaku_jigyouhi": 1.0,
     "keikaku_souron": 1.0,
-    "koudou_keikaku": 0.96,
+    "koudou_keikaku": 1.0,
     # First 0/95: ruled between its rows only (one cell a row), its header printed apart in the dump.
     "kpi_shinchoku": 1.0,
     # 施策番号 printed before 施策名: the next card's number (first 66/69).

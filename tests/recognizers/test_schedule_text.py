@@ -14,10 +14,19 @@ CASES = [
         [(2024, "充電設備の整備", False), (2025, "充電設備の整備", True), (2026, "順次導入", False)],
     ),
     ("2025(R7)年度 運用開始", [(2025, "運用開始", False)]),
+    (
+        "令和6年度に適地調査、令和8年度までに5施設へ設置",
+        [(2024, "適地調査", False), (2025, "5施設へ設置", False), (2026, "5施設へ設置", True)],
+    ),
+    ("令和8年度までに5施設へ設置", [(2026, "5施設へ設置", False)]),
 ]
 
 
-@pytest.mark.parametrize(("text", "cells"), CASES, ids=["ni-madeni", "kara", "kara-made-ikou", "gregorian"])
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    CASES,
+    ids=["ni-madeni", "kara", "kara-made-ikou", "gregorian", "madeni-after-a-gap", "madeni-alone"],
+)
 def test_schedule_sentence(text: str, cells: list[tuple[int, str, bool]]) -> None:
     found = read_schedule_text(text, "令和", 2026)
     assert found is not None and [(c.year, c.activity, c.continued) for c in found] == cells
