@@ -44,17 +44,54 @@ def sha256_of(path: Path) -> str:
 
 
 def discover(raw_dir: Path, root: Path) -> list[Source]:
-    """Every document file under raw/, sorted by path (hidden files and the manifest skipped)."""
-    sources = []
+    """Every document file under raw/, sorted by path (hidden files and folders and the manifest skipped).
+
+    Ids are unique: files whose names give one id (`x.pdf` beside `x.md`, `sub/x.txt` beside
+    `x.txt`, names of Japanese only) each get one from their path under raw/ instead (`unique_ids`).
+    """
+    found = []
     for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-        if path.name.startswith(".") or path.name in IGNORED_NAMES:
+        inside = path.relative_to(raw_dir).parts
+        if any(part.startswith(".") for part in inside) or path.name in IGNORED_NAMES:
             continue
         try:
             relative = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             relative = path.as_posix()
-        sources.append(Source(path, relative, document_id_for(path), sha256_of(path), path.stat().st_size))
-    return sources
+        found.append((path, relative, "/".join(inside)))
+    ids = unique_ids([inside for _, _, inside in found])
+    return [
+        Source(path, relative, ids[inside], sha256_of(path), path.stat().st_size) for path, relative, inside in found
+    ]
+
+
+def unique_ids(paths: list[str]) -> dict[str, str]:
+    """The document id of each path under raw/: from its file name (`document_id_for`), or, where
+    several names give one id, from the whole path with its extension (`sub/x.txt` → `sub-x-txt`),
+    and a short hash of the path where even those meet (`a b.txt` / `a-b.txt`, `Plan` / `plan`)."""
+    by_name: dict[str, list[str]] = {}
+    for path in paths:
+        by_name.setdefault(document_id_for(Path(path)), []).append(path)
+    out: dict[str, str] = {}
+    for name_id, group in by_name.items():
+        if len(group) == 1:
+            out[group[0]] = name_id
+            continue
+        by_path: dict[str, list[str]] = {}
+        for path in group:
+            by_path.setdefault(_ID_RE.sub("-", path).strip("-").lower() or "document", []).append(path)
+        for path_id, same in by_path.items():
+            for path in same:
+                out[path] = path_id + (_path_hash(path) if len(same) > 1 else "")
+    # A path's id may still meet another file's name id (`x.pdf` → `x-pdf` beside `x-pdf.txt`).
+    counts: dict[str, int] = {}
+    for document_id in out.values():
+        counts[document_id] = counts.get(document_id, 0) + 1
+    return {path: i + _path_hash(path) if counts[i] > 1 else i for path, i in out.items()}
+
+
+def _path_hash(path: str) -> str:
+    return f"-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
 
 
 def source_format(data: bytes) -> str:
