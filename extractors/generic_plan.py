@@ -50,6 +50,7 @@ from extractors.side_by_side import Chart, split_charts
 from extractors.walk import circled_number
 from normalizers.era import fiscal_year
 from normalizers.text import fullwidth_to_halfwidth
+from normalizers.units import match_unit
 from pipeline.blocks import Document, Paragraph, Row, Table
 from recognizers.departments import (
     inline_department,
@@ -728,6 +729,11 @@ class _Reader:
                 for i, t in enumerate(texts[:first])
                 if t and numbered_row_kind(t)[0] is None and comparison_series(t) is None and i != mode.unit_column
             ]
+            # A cell printing a unit alone (`件` out of its 単位 column in a dump) is the unit, not a name.
+            units = [t for t in names if _is_unit(t)]
+            if units and len(units) < len(names):
+                names = [t for t in names if t not in units]
+                unit = unit if _is_unit(unit) else units[0]
             listed = owner.indicator_names
             note = None
             if names:
@@ -877,6 +883,10 @@ class _Reader:
             )
         )
         return Extraction(layout=LAYOUT, info=info, cards=cards, findings=tuple(findings))
+
+
+def _is_unit(text: str) -> bool:
+    return bool(text) and match_unit(text) == fullwidth_to_halfwidth(text).strip()
 
 
 def read(document: Document) -> Extraction:

@@ -69,13 +69,12 @@ DUMP_FLOORS = {
     "prose_speech": (1.0, 0),
     "sougou_senryaku_kpi": (0.98, 0),
     # Office fixtures: the seed cards' reprints print a description beside the 工程 grid; a 工程表's
-    # bars are cell fills (kouteihyo_sheet); a 指標 header cell spans two columns (labelled_cards).
+    # bars are cell fills (kouteihyo_sheet). (labelled_cards, first 50/62, now reads as its PDF.)
     "chapter_excerpt": (0.23, 0),
     "dx_reprint": (0.39, 0),
     "fukuyama_reprint": (0.16, 0),
     "iizuka_reprint": (0.52, 0),
     "kouteihyo_sheet": (0.62, 0),
-    "labelled_cards": (0.80, 0),
     # The second held-out set's dumps (shisaku_sheet first 0/69 with 2 extra cards, jisshi_keikaku_jigyouhi
     # 21/42; both now read as their PDFs).
     "keikaku_souron": (1.0, 0),

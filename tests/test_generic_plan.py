@@ -364,3 +364,23 @@ def test_list_header_printed_apart_reads_the_next_table() -> None:
         ("2", "産後ケア事業", "こども家庭課"),
     ]
     assert all(c.schedule == () for c in found.cards)
+
+
+def test_a_unit_printed_out_of_its_column_is_the_unit_not_the_name() -> None:
+    """A dump sets `件` under no heading of its own: a cell printing a unit alone is the indicator's unit."""
+    found = _read(
+        Paragraph("事業名称：電子申請の拡大", page=1),
+        _table(
+            ["指標名", "", "単位", "2022年度", "2023年度"],
+            ["オンライン化した手続数", "件", "目標値", "100", "150"],
+            ["", "", "実績値", "112", "163"],
+        ),
+    )
+    (indicator,) = [i for c in found.cards for i in c.indicators]
+    assert (indicator.name, indicator.unit) == ("オンライン化した手続数", "件")
+    assert [(v.kind, v.year, v.text) for v in indicator.values] == [
+        ("target", 2022, "100"),
+        ("target", 2023, "150"),
+        ("actual", 2022, "112"),
+        ("actual", 2023, "163"),
+    ]
