@@ -6,12 +6,13 @@ reported as a quality row instead of being guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from extractors.model import DocumentInfo, Extraction, Finding, RawCard, RawIndicator, RawMeeting, RawScheduleRow
 from normalizers.departments import split_departments
+from normalizers.direction import TARGET_KINDS, achievement_rate, direction_of, final_index
 from normalizers.era import fiscal_year, full_date, year_month
 from normalizers.municipality import lookup_municipality
 from normalizers.numbers import ParsedValue, parse_value
@@ -278,6 +279,7 @@ def _indicator(
     note = "; ".join(n for n in (qualifier, raw.note) if n) or None
     previous: ParsedValue | None = None
     value_units: list[str] = []
+    first_value = len(out.indicator_values)
     for value in raw.values:
         parsed = parse_value(value.text, era)
         if parsed.status == "same_as_previous":
@@ -341,9 +343,32 @@ def _indicator(
         previous = parsed
     if unit is None and value_units and len(set(value_units)) == 1:
         unit = value_units[0]
+    values = out.indicator_values[first_value:]
+    direction = direction_of(name, values)
+    out.indicator_values[first_value:] = values_to_analysis(values, direction)
     out.indicators.append(
-        IndicatorRow(doc, initiative_id, indicator_id, name, raw.name, unit, note, raw.line, raw.page, raw.bbox)
+        IndicatorRow(
+            doc, initiative_id, indicator_id, name, raw.name, unit, note, raw.line, raw.page, raw.bbox, direction
+        )
     )
+
+
+def values_to_analysis(values: list[ValueRow], direction: str) -> list[ValueRow]:
+    """The values with `is_final` on the last target and `achievement_rate` on each actual with a
+    target of its year (normalizers/direction.py)."""
+    final = final_index(values)
+    targets = {
+        v.fiscal_year: v.value
+        for v in values
+        if v.series is None and v.kind in TARGET_KINDS and v.status == "numeric" and v.fiscal_year is not None
+    }
+    out = []
+    for index, v in enumerate(values):
+        rate = None
+        if v.series is None and v.kind == "actual" and v.status == "numeric" and v.fiscal_year is not None:
+            rate = achievement_rate(targets.get(v.fiscal_year), v.value, direction)
+        out.append(replace(v, is_final=index == final, achievement_rate=rate))
+    return out
 
 
 def _value_year(

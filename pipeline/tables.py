@@ -169,6 +169,7 @@ class IndicatorRow:
     source_line: int | None  # extension
     source_page: int | None = None  # extension
     source_bbox: tuple[float, ...] | None = None  # extension: the indicator's row (its name) on its page
+    direction: str = "unknown"  # extension: increase / decrease / maintain / unknown (normalizers/direction.py)
 
 
 INDICATOR_SCHEMA = pa.schema(
@@ -183,6 +184,7 @@ INDICATOR_SCHEMA = pa.schema(
         ("source_line", pa.int32()),
         ("source_page", pa.int32()),
         ("source_bbox", BBOX),
+        ("direction", pa.string()),
     ]
 )
 
@@ -210,6 +212,8 @@ class ValueRow:
     source_line: int | None = None  # extension: the value's line in a text dump, where known
     source_bbox: tuple[float, ...] | None = None  # extension: the value's cell on its page
     series: str | None = None  # extension: a comparison group's row (`平均値`); None for the plan's own values
+    is_final: bool = False  # extension: the indicator's last target (normalizers/direction.py)
+    achievement_rate: float | None = None  # extension: an actual against its same-year target, in percent
 
 
 VALUE_SCHEMA = pa.schema(
@@ -233,6 +237,8 @@ VALUE_SCHEMA = pa.schema(
         ("source_line", pa.int32()),
         ("source_bbox", BBOX),
         ("series", pa.string()),
+        ("is_final", pa.bool_()),
+        ("achievement_rate", pa.float64()),
     ]
 )
 

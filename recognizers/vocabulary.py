@@ -30,6 +30,7 @@ CATEGORIES = frozenset(
         "value_heading",
         "value_row_label",
         "comparison_row_label",
+        "direction_word",
         "schedule_marker",
         "arrow",
         "hierarchy_word",
