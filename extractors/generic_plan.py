@@ -230,12 +230,13 @@ class _Reader:
     # -- paragraphs -------------------------------------------------------------------------
     def paragraph(self, block: Paragraph) -> None:
         text = block.text.strip()
-        if read_bracketed_figure(text) is None:
-            self.titles = ()
+        figure = read_bracketed_figure(text)
+        if figure is None:
+            self.titles = ()  # only a chart's bracketed figure stands between a row of titles and its charts
         if legend := read_bracket_legend(text, self.era):
             self.legend = legend
             return
-        if (figure := read_bracketed_figure(text)) is not None and self._bracketed(figure, block):
+        if figure is not None and self._bracketed(figure, block):
             return
         if self.loose is not None and not self.loose[1].takes(block.line):
             self._close_loose()

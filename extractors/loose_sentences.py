@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from recognizers.years import ERA_YEAR, GREGORIAN_YEAR
+
 MAX_GAP = 1  # blank lines a cell's lines may print apart; text further down is the page's own
 _OPEN_RE = regex.compile(r"(?:年度|年|、|から|まで)$")  # a clause that goes on on the next line
-_YEAR_RE = regex.compile(r"(?:令和|平成|R|H)\s*(?:元|\d{1,2})\s*年度?|(?:19|20)\d\d\s*年度?")
+_YEAR_RE = regex.compile(rf"(?:{ERA_YEAR}|{GREGORIAN_YEAR})\s*年度?")
 
 
 @dataclass

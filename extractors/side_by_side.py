@@ -24,7 +24,7 @@ from recognizers.figures import is_figures
 from recognizers.grid import GridRow
 from recognizers.hierarchy import read_heading
 from recognizers.indicators import read_bracketed_figure
-from recognizers.years import read_year_heading
+from recognizers.years import year_runs
 
 _UNIT_END_RE = regex.compile(r"[(（][^()（）]{1,8}[)）]$")
 
@@ -37,20 +37,6 @@ class Chart:
     figure: str | None
     table: Table
     heading: str | None = None  # a section heading printed over its columns (`1. 経営の健全性・効率性`): over the row
-
-
-def year_runs(texts: Sequence[str], era: str = "令和") -> list[list[int]]:
-    """The columns of each run of two or more increasing fiscal years in a row, left to right."""
-    runs: list[list[tuple[int, int]]] = []
-    for column, text in enumerate(texts):
-        heading = read_year_heading(text.strip(), era) if text.strip() else None
-        if heading is None or heading.year is None:
-            continue
-        if runs and runs[-1][-1][1] < heading.year:
-            runs[-1].append((column, heading.year))
-        else:
-            runs.append([(column, heading.year)])
-    return [[column for column, _ in run] for run in runs if len(run) >= 2]
 
 
 def split_charts(table: Table, grid: list[GridRow], titles: Sequence[str], era: str = "令和") -> list[Chart] | None:

@@ -17,7 +17,7 @@ from itertools import pairwise
 from pipeline.pdf_aligned import ITEM_GAP_EM, MIN_COLUMNS, is_heading
 from pipeline.pdf_grid import Grid, Region
 from pipeline.pdf_runs import Run
-from pipeline.pdf_text import group_lines, make_line, split_segments
+from pipeline.pdf_text import Line, group_lines, make_line, split_segments
 
 
 def split_columns(grid: Grid, cells: Sequence[Sequence[Run]]) -> Grid | None:
@@ -52,12 +52,15 @@ def split_columns(grid: Grid, cells: Sequence[Sequence[Run]]) -> Grid | None:
     return Grid(xs, list(grid.ys), regions, owner)
 
 
-def _items(runs: Sequence[Run]) -> list[tuple[float, float]]:
-    """The x extents of the texts a row prints apart (`ITEM_GAP_EM`), on each of its lines."""
+def _lines(runs: Sequence[Run]) -> list[list[Line]]:
+    """A row's horizontal lines, each as the texts it prints apart (`ITEM_GAP_EM`)."""
     lines = [line for line in group_lines(runs) if line and not line[0].vertical]
-    return [
-        (item.x0, item.x1) for line in lines for part in split_segments(line, ITEM_GAP_EM) for item in [make_line(part)]
-    ]
+    return [[make_line(part) for part in split_segments(line, ITEM_GAP_EM)] for line in lines]
+
+
+def _items(runs: Sequence[Run]) -> list[tuple[float, float]]:
+    """The x extents of the texts a row prints apart, on each of its lines."""
+    return [(item.x0, item.x1) for line in _lines(runs) for item in line]
 
 
 def _free_middle(left: float, right: float, body: Sequence[tuple[float, float]]) -> float | None:
@@ -78,10 +81,10 @@ def _free_middle(left: float, right: float, body: Sequence[tuple[float, float]])
 
 def _headings(runs: Sequence[Run]) -> list[tuple[float, float]] | None:
     """The x extents of a row's column headings: one line of `MIN_COLUMNS` items or more, all headings."""
-    lines = [line for line in group_lines(runs) if line and not line[0].vertical]
+    lines = _lines(runs)
     if len(lines) != 1:
         return None
-    items = [make_line(part) for part in split_segments(lines[0], ITEM_GAP_EM)]
+    items = lines[0]
     if len(items) < MIN_COLUMNS or not all(is_heading(item.text) for item in items):
         return None
     return [(item.x0, item.x1) for item in items]

@@ -111,3 +111,17 @@ def year_run(cells: Sequence[str], era: str = "令和") -> list[YearColumn] | No
     if any(b.year <= a.year for a, b in pairwise(resolved)):
         return None
     return resolved
+
+
+def year_runs(texts: Sequence[str], era: str = "令和") -> list[list[int]]:
+    """The columns of each run of two or more increasing fiscal years in a row, left to right."""
+    runs: list[list[tuple[int, int]]] = []
+    for column, text in enumerate(texts):
+        heading = read_year_heading(text.strip(), era) if text.strip() else None
+        if heading is None or heading.year is None:
+            continue
+        if runs and runs[-1][-1][1] < heading.year:
+            runs[-1].append((column, heading.year))
+        else:
+            runs.append([(column, heading.year)])
+    return [[column for column, _ in run] for run in runs if len(run) >= 2]

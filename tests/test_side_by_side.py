@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extractors import generic_plan
-from extractors.side_by_side import split_charts, year_runs
+from extractors.side_by_side import split_charts
 from pipeline.blocks import Cell, Document, Page, Paragraph, Row, Table
 from recognizers.grid import table_to_grid
+from recognizers.years import year_runs
 
 
 def _table(*rows: list[str]) -> Table:
