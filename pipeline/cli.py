@@ -11,9 +11,19 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
+from comparisons.changes import CHANGES, changes_between
+from comparisons.diff_view import FORMATS, changes_to_text
+from comparisons.views import document_to_views
 from pipeline.serialize import to_plain
-from pipeline.sources import Source, document_id_for, sha256_of
-from pipeline.stages import ProjectPaths, extract_document, run_extract, run_normalize, run_publish
+from pipeline.sources import Source, document_id_for, sha256_of, unique_ids
+from pipeline.stages import (
+    ProjectPaths,
+    extract_document,
+    normalize_entry,
+    run_extract,
+    run_normalize,
+    run_publish,
+)
 from pipeline.validate import validate_output
 
 SUMMARY_TABLES = ("initiatives", "indicators", "indicator_values")
@@ -34,9 +44,22 @@ def _counts(paths: ProjectPaths) -> dict[str, dict[str, int]]:
     return counts
 
 
+def _change_counts(paths: ProjectPaths) -> dict[str, dict[str, int]]:
+    """Changes from the previous version, by kind, per document (empty when none has a previous version)."""
+    path = paths.output / "changes.parquet"
+    counts: dict[str, dict[str, int]] = {}
+    if path.is_file():
+        for row in pq.read_table(path, columns=["document_id", "change"]).to_pylist():
+            doc = counts.setdefault(row["document_id"], {})
+            doc[row["change"]] = doc.get(row["change"], 0) + 1
+    return counts
+
+
 def _summary(paths: ProjectPaths, before: dict[str, dict[str, int]]) -> list[str]:
-    """One line per document: cards, indicators, values, warnings, errors, and how they moved."""
+    """One line per document: cards, indicators, values, warnings, errors, and how they moved;
+    a second line for a document with a previous version: its changes by kind."""
     now = _counts(paths)
+    changes = _change_counts(paths)
     lines = []
     for doc in pq.read_table(paths.output / "documents.parquet").to_pylist():
         counts = now.get(doc["document_id"], {})
@@ -52,6 +75,10 @@ def _summary(paths: ProjectPaths, before: dict[str, dict[str, int]]) -> list[str
             if previous is not None and counts.get(name, 0) != previous.get(name, 0)
         ]
         lines.append(line + (f" (since the last run: {', '.join(moved)})" if moved else ""))
+        if doc.get("previous_document_id"):
+            found = changes.get(doc["document_id"], {})
+            kinds = ", ".join(f"{found[kind]} {kind}" for kind in CHANGES if kind in found) or "no changes"
+            lines.append(f"  version after {doc['previous_document_id']}: {kinds}")
     return lines
 
 
@@ -126,6 +153,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The changes from one version of a plan (OLD) to another (NEW); exit 1 when there are any, as diff does."""
+    paths = [Path(args.old), Path(args.new)]
+    ids = unique_ids([p.as_posix() for p in paths])
+    views = []
+    for path in paths:
+        if not path.is_file():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            return 2
+        source = Source(path, path.as_posix(), ids[path.as_posix()], sha256_of(path), path.stat().st_size)
+        entry = extract_document(source)
+        if entry["extraction"] is None:
+            print(f"error: {entry['error']}", file=sys.stderr)
+            return 2
+        views.append((source.document_id, document_to_views(normalize_entry(entry))))
+    (old_id, old), (new_id, new) = views
+    changes = changes_between(old_id, old, new_id, new)
+    sys.stdout.write(changes_to_text(changes, args.format))
+    return 1 if changes else 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check output/ against the contract."""
     problems = validate_output(Path(args.root) / "output")
@@ -149,6 +197,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print one document's records as JSON lines (debugging)")
     extract.add_argument("file", help="a raw document")
     extract.set_defaults(func=cmd_extract)
+    diff = commands.add_parser(
+        "diff",
+        help="what changed from one version of a plan to another (exit 0: none, 1: some, 2: a file could not be read)",
+    )
+    diff.add_argument("old", help="the earlier version (a raw document)")
+    diff.add_argument("new", help="the later version")
+    diff.add_argument("--format", choices=FORMATS, default="table", help="table (for people), csv or json (for tools)")
+    diff.set_defaults(func=cmd_diff)
     validate = commands.add_parser("validate", help="check output/ against the output contract")
     validate.set_defaults(func=cmd_validate)
     return parser

@@ -1,9 +1,11 @@
 """The optional manifest `raw/manifest.json`: what a document does not print about itself.
 
     {"fukuoka_gyosei_unei_plan_2021_draft.txt":
-        {"source_url": "https://…", "downloaded": "2026-11-01", "note": "…"}}
+        {"source_url": "https://…", "downloaded": "2026-11-01", "note": "…",
+         "supersedes": "fukuoka_gyosei_unei_plan_2021_draft_v1.txt"}}
 
-Keys are paths relative to raw/. Unknown keys and fields are reported, never guessed at.
+Keys are paths relative to raw/, and so is `supersedes` (the previous version of the plan, when the
+documents do not show their order themselves). Unknown keys and fields are reported, never guessed at.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST_NAME = "manifest.json"
-FIELDS = frozenset({"source_url", "downloaded", "note"})
+FIELDS = frozenset({"source_url", "downloaded", "note", "supersedes"})
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class ManifestEntry:
     source_url: str | None = None
     downloaded: dt.date | None = None
     note: str | None = None
+    supersedes: str | None = None  # path relative to raw/ of the version this file replaces
 
 
 def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
@@ -54,5 +57,9 @@ def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
                 downloaded = dt.date.fromisoformat(str(fields["downloaded"]))
             except ValueError:
                 problems.append(f"{where}: {name}: downloaded {fields['downloaded']!r} is not YYYY-MM-DD; ignored")
-        entries[name] = ManifestEntry(fields.get("source_url"), downloaded, fields.get("note"))
+        supersedes = fields.get("supersedes")
+        if supersedes is not None and not (isinstance(supersedes, str) and (raw_dir / supersedes).is_file()):
+            problems.append(f"{where}: {name}: supersedes {supersedes!r} is no file in raw/; ignored")
+            supersedes = None
+        entries[name] = ManifestEntry(fields.get("source_url"), downloaded, fields.get("note"), supersedes)
     return entries, problems

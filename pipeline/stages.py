@@ -14,18 +14,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from comparisons.compare import apply_places, compare_documents
 from extractors.model import Extraction
 from extractors.registry import choose
 from pipeline.errors import DocumentError
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
-from pipeline.manifest import load_manifest
+from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.publish import rows_to_table, write_json, write_parquet
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
-from pipeline.tables import TABLES, QualityRow
+from pipeline.tables import COMPARISON_TABLES, TABLES, QualityRow
 
-PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers")
+PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers", "comparisons")
 # Findings that compare the cards with the document's own list: an error there means lost cards.
 COMPLETENESS_CHECKS = frozenset(
     {
@@ -227,23 +228,47 @@ def run_normalize(paths: ProjectPaths) -> None:
 
 
 def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
-    """Concatenate every document's rows into one Parquet file per table (documents in id order).
+    """Concatenate every document's rows into one Parquet file per table (documents in id order),
+    with the tables that compare documents: `changes` (from each previous version) and `initiative_links`.
 
     Returns the row count of each table and the manifest's problems (one line each).
     """
-    rows: dict[str, list[Any]] = {name: [] for name in TABLES}
+    documents = []
     for path in sorted((paths.build / "normalized").glob("*.json")):
-        stage = _load(path) or {}
-        for name, (record_type, _) in TABLES.items():
-            rows[name].extend(from_plain(record_type, r) for r in stage.get("tables", {}).get(name, []))
+        stage = (_load(path) or {}).get("tables", {})
+        document = NormalizedDocument(
+            **{
+                name: [from_plain(record_type, r) for r in stage.get(name, [])]
+                for name, (record_type, _) in TABLES.items()
+            }
+        )
+        documents.append(document)
     manifest, problems = load_manifest(paths.raw)
     raw_prefix = f"{paths.raw.name}/"
-    for index, document in enumerate(rows["documents"]):
-        entry = manifest.get(document.source_path.removeprefix(raw_prefix))
-        if entry:
-            rows["documents"][index] = replace(
-                document, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
+    ids_by_path = {
+        d.documents[0].source_path.removeprefix(raw_prefix): d.documents[0].document_id
+        for d in documents
+        if d.documents
+    }
+    supersedes = {}
+    for document in documents:
+        row = document.documents[0] if document.documents else None
+        entry = manifest.get(row.source_path.removeprefix(raw_prefix)) if row else None
+        if row and entry:
+            document.documents[0] = replace(
+                row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
             )
-    for name, (_, schema) in TABLES.items():
+            if entry.supersedes in ids_by_path:
+                supersedes[row.document_id] = ids_by_path[entry.supersedes]
+    comparison = compare_documents(documents, supersedes)
+    problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
+    rows: dict[str, list[Any]] = {name: [] for name in (*TABLES, *COMPARISON_TABLES)}
+    for document in documents:
+        if document.documents:
+            apply_places(document, comparison.places.get(document.documents[0].document_id))
+        for name in TABLES:
+            rows[name].extend(getattr(document, name))
+    rows["changes"], rows["initiative_links"] = comparison.changes, comparison.links
+    for name, (_, schema) in {**TABLES, **COMPARISON_TABLES}.items():
         write_parquet(paths.output / f"{name}.parquet", rows_to_table(rows[name], schema))
     return {name: len(found) for name, found in rows.items()}, problems

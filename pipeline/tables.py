@@ -42,6 +42,8 @@ class DocumentRow:
     source_url: str | None = None  # extension: from raw/manifest.json
     downloaded: dt.date | None = None  # extension: from raw/manifest.json
     manifest_note: str | None = None  # extension: from raw/manifest.json
+    series_id: str | None = None  # extension: the plan this document is a version of (comparisons/series.py)
+    previous_document_id: str | None = None  # extension: the version before it, in raw/
 
 
 DOCUMENT_SCHEMA = pa.schema(
@@ -67,6 +69,8 @@ DOCUMENT_SCHEMA = pa.schema(
         ("source_url", pa.string()),
         ("downloaded", pa.date32()),
         ("manifest_note", pa.string()),
+        ("series_id", pa.string()),
+        ("previous_document_id", pa.string()),
     ]
 )
 
@@ -362,6 +366,64 @@ REMARK_SCHEMA = pa.schema(
     ]
 )
 
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One row of `changes`: one difference between a document and its previous version."""
+
+    document_id: str
+    previous_document_id: str
+    change: str  # comparisons/changes.py CHANGES
+    initiative_id: str | None  # the new version's; the old one's for initiative_removed
+    indicator_id: str | None  # likewise
+    field: str | None  # what differs: title, departments, item_no, name, unit, a value's kind, a schedule row
+    old: str | None  # as printed in the previous version
+    new: str | None  # as printed in this one
+    previous_initiative_id: str | None  # extension: the matched initiative of the previous version
+    previous_indicator_id: str | None  # extension
+    fiscal_year: int | None  # extension: the value's or schedule cell's fiscal year
+
+
+CHANGE_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("previous_document_id", pa.string()),
+        ("change", pa.string()),
+        ("initiative_id", pa.string()),
+        ("indicator_id", pa.string()),
+        ("field", pa.string()),
+        ("old", pa.string()),
+        ("new", pa.string()),
+        ("previous_initiative_id", pa.string()),
+        ("previous_indicator_id", pa.string()),
+        ("fiscal_year", pa.int16()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """One row of `initiative_links`: one initiative and its counterpart in a later document of its city."""
+
+    document_id: str
+    initiative_id: str
+    linked_document_id: str
+    linked_initiative_id: str
+    score: float
+    method: str  # the signals that agreed, `+`-joined: title, indicators, description, departments
+
+
+LINK_SCHEMA = pa.schema(
+    [
+        ("document_id", pa.string()),
+        ("initiative_id", pa.string()),
+        ("linked_document_id", pa.string()),
+        ("linked_initiative_id", pa.string()),
+        ("score", pa.float64()),
+        ("method", pa.string()),
+    ]
+)
+
 TABLES: dict[str, tuple[type, pa.Schema]] = {
     "documents": (DocumentRow, DOCUMENT_SCHEMA),
     "initiatives": (InitiativeRow, INITIATIVE_SCHEMA),
@@ -372,4 +434,9 @@ TABLES: dict[str, tuple[type, pa.Schema]] = {
     "terms": (TermRow, TERM_SCHEMA),
     "meetings": (MeetingRow, MEETING_SCHEMA),
     "meeting_remarks": (RemarkRow, REMARK_SCHEMA),
+}
+#: Tables made by comparing documents at publish time, not from one document's stage file.
+COMPARISON_TABLES: dict[str, tuple[type, pa.Schema]] = {
+    "changes": (ChangeRow, CHANGE_SCHEMA),
+    "initiative_links": (LinkRow, LINK_SCHEMA),
 }
