@@ -41,12 +41,6 @@ RENAMED_INDICATOR_MIN_RATIO = 0.7
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class _Pair:
-    document_id: str
-    previous_document_id: str
-
-
 def pair_greedily(
     old: Sequence[T], new: Sequence[T], likeness: Callable[[T, T], float | None]
 ) -> list[tuple[int, int]]:
@@ -114,215 +108,49 @@ def _unique_titles(views: Sequence[InitiativeView], free: set[int]) -> dict[str,
     return {title: found[0] for title, found in seen.items() if len(found) == 1 and title}
 
 
-def _departments_text(row: InitiativeRow) -> str | None:
-    return row.departments_raw or ("、".join(row.departments) or None)
-
-
 def changes_between(
     previous_document_id: str,
     old: Sequence[InitiativeView],
     document_id: str,
     new: Sequence[InitiativeView],
 ) -> list[ChangeRow]:
-    """Every difference between a document (`new`) and its previous version (`old`)."""
-    pair = _Pair(document_id, previous_document_id)
+    """Every difference between a document (`new`) and its previous version (`old`), in the new one's order
+    (removed initiatives last, in the old one's order)."""
     matched = match_initiatives(old, new)
-    new_of_old = {i: j for i, j in matched}
     old_of_new = {j: i for i, j in matched}
+    matched_ids = {old[i].row.initiative_id: new[j].row.initiative_id for i, j in matched}
     rows: list[ChangeRow] = []
     for j, view in enumerate(new):
         if j in old_of_new:
-            rows += _initiative_changes(pair, old[old_of_new[j]], view)
+            rows += _Card(previous_document_id, document_id, old[old_of_new[j]], view).changes(matched_ids)
         else:
-            rows.append(_row(pair, "initiative_added", now=view, field="title", new=view.row.title_raw))
+            rows.append(
+                _Card(previous_document_id, document_id, None, view).row(
+                    "initiative_added", "title", None, view.row.title_raw
+                )
+            )
+    kept = {i for i, _ in matched}
     for i, view in enumerate(old):
-        if i not in new_of_old:
-            removed = ChangeRow(
-                document_id,
-                previous_document_id,
-                "initiative_removed",
-                view.row.initiative_id,
-                None,
-                "title",
-                view.row.title_raw,
-                None,
-                view.row.initiative_id,
-                None,
-                None,
+        if i not in kept:
+            rows.append(
+                _Card(previous_document_id, document_id, view, None).row(
+                    "initiative_removed", "title", view.row.title_raw, None
+                )
             )
-            rows.append(removed)
     return rows
 
 
-def _row(
-    pair: _Pair,
-    change: str,
-    *,
-    before: InitiativeView | None = None,
-    now: InitiativeView | None = None,
-    indicator_before: IndicatorView | None = None,
-    indicator_now: IndicatorView | None = None,
-    field: str | None = None,
-    old: str | None = None,
-    new: str | None = None,
-    fiscal_year: int | None = None,
-) -> ChangeRow:
-    return ChangeRow(
-        document_id=pair.document_id,
-        previous_document_id=pair.previous_document_id,
-        change=change,
-        initiative_id=now.row.initiative_id if now else (before.row.initiative_id if before else None),
-        indicator_id=(
-            indicator_now.row.indicator_id
-            if indicator_now
-            else (indicator_before.row.indicator_id if indicator_before else None)
-        ),
-        field=field,
-        old=old,
-        new=new,
-        previous_initiative_id=before.row.initiative_id if before else None,
-        previous_indicator_id=indicator_before.row.indicator_id if indicator_before else None,
-        fiscal_year=fiscal_year,
-    )
+def _path(initiative_id: str | None) -> str | None:
+    return initiative_id.split(":", 1)[1] if initiative_id else None
 
 
-def _initiative_changes(pair: _Pair, before: InitiativeView, now: InitiativeView) -> list[ChangeRow]:
-    rows = []
-    if before.path != now.path:
-        rows.append(
-            _row(
-                pair,
-                "initiative_moved",
-                before=before,
-                now=now,
-                field="item_no",
-                old=before.row.item_no,
-                new=now.row.item_no,
-            )
-        )
-    if before.row.title != now.row.title:
-        rows.append(
-            _row(
-                pair,
-                "title_changed",
-                before=before,
-                now=now,
-                field="title",
-                old=before.row.title_raw,
-                new=now.row.title_raw,
-            )
-        )
-    if before.row.departments != now.row.departments:
-        rows.append(
-            _row(
-                pair,
-                "departments_changed",
-                before=before,
-                now=now,
-                field="departments",
-                old=_departments_text(before.row),
-                new=_departments_text(now.row),
-            )
-        )
-    rows += _schedule_changes(pair, before, now)
-    rows += _indicator_changes(pair, before, now)
-    return rows
+def _departments_text(row: InitiativeRow) -> str | None:
+    return row.departments_raw or ("、".join(row.departments) or None)
 
 
 def _cell_key(cell: ScheduleRow) -> tuple[int, int | None, str]:
     """A grid cell's row and fiscal year; the printed heading only where no year was read from it."""
     return (cell.row_no, cell.fiscal_year, "" if cell.fiscal_year is not None else cell.year_label)
-
-
-def _schedule_changes(pair: _Pair, before: InitiativeView, now: InitiativeView) -> list[ChangeRow]:
-    """Cells of one grid row and fiscal year whose printed text differs (a missing cell is None)."""
-    old_cells = {_cell_key(c): c for c in before.schedule}
-    new_cells = {_cell_key(c): c for c in now.schedule}
-    rows = []
-    for key in sorted(set(old_cells) | set(new_cells), key=lambda k: (k[0], k[1] is None, k[1] or 0, k[2])):
-        was, is_ = old_cells.get(key), new_cells.get(key)
-        old_text = was.cell_text if was else None
-        new_text = is_.cell_text if is_ else None
-        cell = is_ or was
-        if old_text != new_text and cell is not None:
-            label = cell.row_label
-            field = f"row {key[0]}" + (f" {label}" if label else "") + ("" if key[1] is not None else f" {key[2]}")
-            rows.append(
-                _row(
-                    pair,
-                    "schedule_changed",
-                    before=before,
-                    now=now,
-                    field=field,
-                    old=old_text,
-                    new=new_text,
-                    fiscal_year=key[1],
-                )
-            )
-    return rows
-
-
-def _indicator_changes(pair: _Pair, before: InitiativeView, now: InitiativeView) -> list[ChangeRow]:
-    old, new = before.indicators, now.indicators
-    names_old = [text_to_match_form(i.row.name) for i in old]
-    names_new = [text_to_match_form(i.row.name) for i in new]
-
-    def likeness(i: int, j: int) -> float | None:
-        if names_old[i] == names_new[j]:
-            return 2.0
-        ratio = fuzz.ratio(names_old[i], names_new[j]) / 100
-        return ratio if ratio >= RENAMED_INDICATOR_MIN_RATIO else None
-
-    matched = pair_greedily(range(len(old)), range(len(new)), likeness)
-    old_of_new = {j: i for i, j in matched}
-    matched_old = {i for i, _ in matched}
-    rows = []
-    for j, indicator in enumerate(new):
-        if j not in old_of_new:
-            rows.append(
-                _row(
-                    pair,
-                    "indicator_added",
-                    before=before,
-                    now=now,
-                    indicator_now=indicator,
-                    field="name",
-                    new=indicator.row.name_raw,
-                )
-            )
-            continue
-        was = old[old_of_new[j]]
-        for field in ("name", "unit"):
-            if getattr(was.row, field) != getattr(indicator.row, field):
-                shown = "name_raw" if field == "name" else field
-                rows.append(
-                    _row(
-                        pair,
-                        "indicator_changed",
-                        before=before,
-                        now=now,
-                        indicator_before=was,
-                        indicator_now=indicator,
-                        field=field,
-                        old=getattr(was.row, shown),
-                        new=getattr(indicator.row, shown),
-                    )
-                )
-        rows += _value_changes(pair, before, now, was, indicator)
-    for i, indicator in enumerate(old):
-        if i not in matched_old:
-            rows.append(
-                _row(
-                    pair,
-                    "indicator_removed",
-                    before=before,
-                    now=now,
-                    indicator_before=indicator,
-                    field="name",
-                    old=indicator.row.name_raw,
-                )
-            )
-    return rows
 
 
 def _value_key(value: ValueRow) -> tuple[str, int | None, str | None]:
@@ -340,30 +168,122 @@ def _keyed(values: Sequence[ValueRow]) -> dict[tuple[str, int | None, str | None
     return keyed
 
 
-def _value_changes(
-    pair: _Pair, before: InitiativeView, now: InitiativeView, was: IndicatorView, is_: IndicatorView
-) -> list[ChangeRow]:
-    old_values, new_values = _keyed(was.values), _keyed(is_.values)
-    rows = []
-    order = [*new_values, *(k for k in old_values if k not in new_values)]
-    for key in order:
-        old_value, new_value = old_values.get(key), new_values.get(key)
-        old_text = old_value.value_text.strip() if old_value else None
-        new_text = new_value.value_text.strip() if new_value else None
-        if old_text != new_text:
-            kind, fiscal_year, series, _ = key
+@dataclass(frozen=True)
+class _Card:
+    """One initiative in both versions (None on the side it is missing from), making its change rows."""
+
+    previous_document_id: str
+    document_id: str
+    before: InitiativeView | None
+    now: InitiativeView | None
+
+    def row(
+        self,
+        change: str,
+        field: str | None,
+        old: str | None,
+        new: str | None,
+        indicators: tuple[IndicatorView | None, IndicatorView | None] = (None, None),
+        fiscal_year: int | None = None,
+    ) -> ChangeRow:
+        """A change row; ids name the new version's records, or the old one's where there is no new one."""
+        either = self.now or self.before
+        was, is_ = indicators
+        indicator = is_ or was
+        return ChangeRow(
+            document_id=self.document_id,
+            previous_document_id=self.previous_document_id,
+            change=change,
+            initiative_id=either.row.initiative_id if either else None,
+            indicator_id=indicator.row.indicator_id if indicator else None,
+            field=field,
+            old=old,
+            new=new,
+            previous_initiative_id=self.before.row.initiative_id if self.before else None,
+            previous_indicator_id=was.row.indicator_id if was else None,
+            fiscal_year=fiscal_year,
+        )
+
+    def changes(self, matched_ids: dict[str, str]) -> list[ChangeRow]:
+        """The matched initiative's own changes. A sub-item that follows its renumbered card has not
+        moved; one now under another card has (`field` parent_id, with the cards' paths)."""
+        before, now = self.before, self.now
+        assert before is not None and now is not None
+        rows = []
+        if before.row.item_no != now.row.item_no:
+            rows.append(self.row("initiative_moved", "item_no", before.row.item_no, now.row.item_no))
+        elif before.row.parent_id and matched_ids.get(before.row.parent_id) != now.row.parent_id:
             rows.append(
-                _row(
-                    pair,
-                    "value_changed",
-                    before=before,
-                    now=now,
-                    indicator_before=was,
-                    indicator_now=is_,
-                    field=kind + (f" ({series})" if series else ""),
-                    old=old_text,
-                    new=new_text,
-                    fiscal_year=fiscal_year,
-                )
+                self.row("initiative_moved", "parent_id", _path(before.row.parent_id), _path(now.row.parent_id))
             )
-    return rows
+        if before.row.title != now.row.title:
+            rows.append(self.row("title_changed", "title", before.row.title_raw, now.row.title_raw))
+        if before.row.departments != now.row.departments:
+            old, new = _departments_text(before.row), _departments_text(now.row)
+            rows.append(self.row("departments_changed", "departments", old, new))
+        return rows + self._schedule_changes(before, now) + self._indicator_changes(before, now)
+
+    def _schedule_changes(self, before: InitiativeView, now: InitiativeView) -> list[ChangeRow]:
+        """Cells of one grid row and fiscal year whose printed text differs (a missing cell is None)."""
+        old_cells = {_cell_key(c): c for c in before.schedule}
+        new_cells = {_cell_key(c): c for c in now.schedule}
+        rows = []
+        for key in sorted(set(old_cells) | set(new_cells), key=lambda k: (k[0], k[1] is None, k[1] or 0, k[2])):
+            was, is_ = old_cells.get(key), new_cells.get(key)
+            old_text = was.cell_text if was else None
+            new_text = is_.cell_text if is_ else None
+            cell = is_ or was
+            if old_text != new_text and cell is not None:
+                field = (
+                    f"row {key[0]}"
+                    + (f" {cell.row_label}" if cell.row_label else "")
+                    + (f" {key[2]}" if key[2] else "")
+                )
+                rows.append(self.row("schedule_changed", field, old_text, new_text, fiscal_year=key[1]))
+        return rows
+
+    def _indicator_changes(self, before: InitiativeView, now: InitiativeView) -> list[ChangeRow]:
+        old, new = before.indicators, now.indicators
+        names_old = [text_to_match_form(i.row.name) for i in old]
+        names_new = [text_to_match_form(i.row.name) for i in new]
+
+        def likeness(i: int, j: int) -> float | None:
+            if names_old[i] == names_new[j]:
+                return 2.0
+            ratio = fuzz.ratio(names_old[i], names_new[j]) / 100
+            return ratio if ratio >= RENAMED_INDICATOR_MIN_RATIO else None
+
+        matched = pair_greedily(range(len(old)), range(len(new)), likeness)
+        old_of_new = {j: i for i, j in matched}
+        rows = []
+        for j, indicator in enumerate(new):
+            if j not in old_of_new:
+                rows.append(self.row("indicator_added", "name", None, indicator.row.name_raw, (None, indicator)))
+                continue
+            was = old[old_of_new[j]]
+            if was.row.name != indicator.row.name:
+                rows.append(
+                    self.row("indicator_changed", "name", was.row.name_raw, indicator.row.name_raw, (was, indicator))
+                )
+            if was.row.unit != indicator.row.unit:
+                rows.append(self.row("indicator_changed", "unit", was.row.unit, indicator.row.unit, (was, indicator)))
+            rows += self._value_changes(was, indicator)
+        kept = {i for i, _ in matched}
+        for i, indicator in enumerate(old):
+            if i not in kept:
+                rows.append(self.row("indicator_removed", "name", indicator.row.name_raw, None, (indicator, None)))
+        return rows
+
+    def _value_changes(self, was: IndicatorView, is_: IndicatorView) -> list[ChangeRow]:
+        """Values of one kind, year and series whose printed text differs (a value printed on one side only too)."""
+        old_values, new_values = _keyed(was.values), _keyed(is_.values)
+        rows = []
+        for key in [*new_values, *(k for k in old_values if k not in new_values)]:
+            old_value, new_value = old_values.get(key), new_values.get(key)
+            old_text = old_value.value_text.strip() if old_value else None
+            new_text = new_value.value_text.strip() if new_value else None
+            if old_text != new_text:
+                kind, fiscal_year, series, _ = key
+                field = kind + (f" ({series})" if series else "")
+                rows.append(self.row("value_changed", field, old_text, new_text, (was, is_), fiscal_year))
+        return rows

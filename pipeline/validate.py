@@ -8,6 +8,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from comparisons.changes import CHANGES
+
 # The contract's columns and types, copied from CONTRACT.md on purpose rather than derived
 # from pipeline.tables: a change to the tables must not silently change what is checked.
 CONTRACT: dict[str, dict[str, pa.DataType]] = {
@@ -79,7 +81,7 @@ CONTRACT: dict[str, dict[str, pa.DataType]] = {
     "quality": {"document_id": pa.string(), "check": pa.string(), "status": pa.string(), "detail": pa.string()},
 }
 # Tables this project adds (docs/contract-notes.md): checked for presence and references.
-EXTENSION_TABLES = ("terms", "meetings", "meeting_remarks")
+EXTENSION_TABLES = ("terms", "meetings", "meeting_remarks", "changes", "initiative_links")
 KINDS = {"baseline", "interim_target", "final_target", "target", "actual"}
 STATUSES = {"numeric", "not_applicable", "pending", "not_started", "relative", "text"}
 
@@ -92,6 +94,41 @@ def _nfc_problems(name: str, table: pa.Table) -> list[str]:
                 if value is not None and unicodedata.normalize("NFC", value) != value:
                     problems.append(f"{name}.{field.name}: not NFC: {value[:40]!r}")
                     break
+    return problems
+
+
+def _comparison_problems(tables: dict[str, pa.Table], extensions: dict[str, pa.Table]) -> list[str]:
+    """Every id in documents' series columns, `changes` and `initiative_links` names a published record."""
+    problems = []
+    docs = set(tables["documents"].column("document_id").to_pylist())
+    initiatives = set(tables["initiatives"].column("initiative_id").to_pylist())
+    indicators = set(tables["indicators"].column("indicator_id").to_pylist())
+    if "previous_document_id" in tables["documents"].schema.names:
+        for ref in set(tables["documents"].column("previous_document_id").to_pylist()) - {None} - docs:
+            problems.append(f"documents: previous_document_id {ref} names no document")
+    references = {
+        "changes": [
+            ("previous_document_id", docs),
+            ("initiative_id", initiatives),
+            ("previous_initiative_id", initiatives),
+            ("indicator_id", indicators),
+            ("previous_indicator_id", indicators),
+        ],
+        "initiative_links": [
+            ("linked_document_id", docs),
+            ("initiative_id", initiatives),
+            ("linked_initiative_id", initiatives),
+        ],
+    }
+    for name, columns in references.items():
+        if name not in extensions:
+            continue
+        for column, known in columns:
+            for ref in set(extensions[name].column(column).to_pylist()) - {None} - known:
+                problems.append(f"{name}: {column} {ref} names nothing published")
+    if "changes" in extensions:
+        for change in set(extensions["changes"].column("change").to_pylist()) - set(CHANGES):
+            problems.append(f"changes: unknown change {change!r}")
     return problems
 
 
@@ -149,6 +186,7 @@ def validate_output(output: Path) -> list[str]:
         problems.extend(_nfc_problems(name, extensions[name]))
         for doc in set(extensions[name].column("document_id").to_pylist()) - docs:
             problems.append(f"{name}: document_id {doc} is not in documents")
+    problems.extend(_comparison_problems(tables, extensions))
     if "meetings" in extensions and "meeting_remarks" in extensions:
         meetings = set(extensions["meetings"].column("meeting_id").to_pylist())
         for ref in set(extensions["meeting_remarks"].column("meeting_id").to_pylist()) - meetings:

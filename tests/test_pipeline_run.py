@@ -24,6 +24,8 @@ TABLES = (
     "terms",
     "meetings",
     "meeting_remarks",
+    "changes",
+    "initiative_links",
 )
 
 
