@@ -14,7 +14,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from comparisons.signals import Score, score
+from rapidfuzz import fuzz, process
+
+from comparisons.signals import Score, least_title_ratio, score
 from comparisons.views import InitiativeView
 from pipeline.tables import LinkRow
 
@@ -42,10 +44,16 @@ def _accepts(found: Score) -> bool:
 def link_pair(earlier: Sequence[InitiativeView], later: Sequence[InitiativeView]) -> list[tuple[int, int, Score]]:
     """(earlier index, later index, score): each later initiative with its best earlier one, if good enough."""
     links = []
+    # Plain title ratios for all pairs at once (rapidfuzz's C++ loop); only pairs that can still
+    # reach the least score are scored in full.
+    least = least_title_ratio(LINK_MIN_SCORE) * 100
+    ratios = process.cdist(
+        [v.profile.title for v in earlier], [v.profile.title for v in later], scorer=fuzz.ratio, score_cutoff=least
+    )
     for j, view in enumerate(later):
         best: tuple[float, int, Score] | None = None
-        for i, candidate in enumerate(earlier):
-            found = score(candidate.profile, view.profile)
+        for i in ratios[:, j].nonzero()[0].tolist() if len(earlier) else []:
+            found = score(earlier[i].profile, view.profile)
             if _accepts(found) and (best is None or found.value > best[0]):
                 best = (found.value, i, found)
         if best is not None:

@@ -184,6 +184,14 @@ def score(a: Profile, b: Profile) -> Score:
     return Score(round(best * factor, 4), signals, None)
 
 
+def least_title_ratio(least_score: float) -> float:
+    """The lowest plain title ratio with which a pair can still reach `least_score`: every other signal
+    at 1 and no department penalty. A title inside a longer one (the partial-ratio case) has a plain
+    ratio of at least 0.6 by itself, so filtering on this bound loses no pair."""
+    others = sum(weight for name, weight in WEIGHTS.items() if name != "title")
+    return max(0.0, (least_score * sum(WEIGHTS.values()) - others) / WEIGHTS["title"])
+
+
 def _subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
     subsets: list[tuple[str, ...]] = [()]
     for name in names:
