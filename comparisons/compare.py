@@ -40,6 +40,7 @@ def compare_documents(documents: Sequence[NormalizedDocument], supersedes: Mappi
             row.published,
             row.downloaded,
             supersedes.get(row.document_id),
+            row.source_format,
         )
         for row in (d.documents[0] for d in readable)
     ]
@@ -65,7 +66,8 @@ def compare_documents(documents: Sequence[NormalizedDocument], supersedes: Mappi
 
 
 def apply_places(document: NormalizedDocument, place: SeriesPlace | None) -> None:
-    """Write a document's series and previous version into its rows; an assumed order becomes a warning."""
+    """Write a document's series and previous version into its rows; an assumed order becomes a warning,
+    a twin in another format a note."""
     if place is None or not document.documents:
         return
     row = document.documents[0]
@@ -74,3 +76,9 @@ def apply_places(document: NormalizedDocument, place: SeriesPlace | None) -> Non
         document.quality.append(
             QualityRow(row.document_id, "version_order_assumed", "warning", None, None, place.order_assumed)
         )
+    if place.same_edition_as:
+        detail = (
+            f"prints the title, month and edition of {place.same_edition_as} in another format: "
+            "the same edition, not a version of it (no changes are listed between them)"
+        )
+        document.quality.append(QualityRow(row.document_id, "same_edition_other_format", "ok", None, None, detail))

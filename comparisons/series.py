@@ -5,7 +5,9 @@ then the edition (骨子案 → 素案 → 原案 → 案 → the adopted plan, 
 then a version number (第1.1版 → 第1.2版). Where those tie or are missing, the manifest's
 `downloaded` date and then the file's id decide, and the later document carries a note saying
 the order was assumed: a data team that knows better names the previous file in the manifest
-(`supersedes`), which always wins.
+(`supersedes`), which always wins. Two documents that print the same month and edition in two
+formats (a plan's PDF and a text dump of it) are one edition, not two versions: neither is the
+other's previous version.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class SeriesMember:
     published: dt.date | None
     downloaded: dt.date | None = None
     supersedes: str | None = None  # document id named by the manifest
+    source_format: str | None = None  # pdf / text: a tie in another format is the same edition
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class SeriesPlace:
     series_id: str | None
     previous_document_id: str | None
     order_assumed: str | None  # why the order before this document is not printed, if it is not
+    same_edition_as: str | None = None  # an earlier document of the same month and edition in another format
 
 
 def member_to_series_id(member: SeriesMember) -> str | None:
@@ -168,10 +172,18 @@ def members_to_places(members: Sequence[SeriesMember]) -> tuple[dict[str, Series
         series_id = next((own[m.document_id] for m in ordered if own[m.document_id]), None)
         for index, member in enumerate(ordered):
             explicit = edges.get(member.document_id)
-            previous = explicit or (ordered[index - 1].document_id if index else None)
+            twins = [m.document_id for m in ordered[:index] if _twins(m, member)]
+            earlier = [m.document_id for m in ordered[:index] if not _twins(m, member)]
+            previous = explicit or (earlier[-1] if earlier else None)
             assumed = None if explicit or previous is None else _assumed(by_id[previous], member)
-            places[member.document_id] = SeriesPlace(member.document_id, series_id, previous, assumed)
+            twin = None if explicit else (twins[-1] if twins else None)
+            places[member.document_id] = SeriesPlace(member.document_id, series_id, previous, assumed, twin)
     return places, problems
+
+
+def _twins(a: SeriesMember, b: SeriesMember) -> bool:
+    """One edition in two formats: the same printed month and edition, a PDF and a text dump."""
+    return a.source_format != b.source_format and _printed_order(a) == _printed_order(b)
 
 
 def _reaches(edges: dict[str, str], start: str, goal: str) -> bool:

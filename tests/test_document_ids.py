@@ -58,4 +58,7 @@ def test_a_pdf_and_its_dump_publish_two_documents(tmp_path: Path) -> None:
     ]
     initiatives = pq.read_table(tmp_path / "output" / "initiatives.parquet").to_pylist()
     assert {i["document_id"] for i in initiatives} == {d["document_id"] for d in documents}
+    # One edition in two formats: neither is a version of the other.
+    assert [d["previous_document_id"] for d in documents] == [None, None]
+    assert pq.read_table(tmp_path / "output" / "changes.parquet").num_rows == 0
     assert len({i["initiative_id"] for i in initiatives}) == len(initiatives)

@@ -108,3 +108,19 @@ def test_a_supersedes_cycle_or_unknown_file_is_reported_and_ignored() -> None:
 def test_a_document_without_title_or_city_has_no_series() -> None:
     places, _ = members_to_places([SeriesMember("x", None, None, None, None, None)])
     assert places["x"].series_id is None and places["x"].previous_document_id is None
+
+
+def test_one_edition_in_two_formats_is_not_a_version_of_itself() -> None:
+    """A plan's PDF beside its text dump: one edition; the next version follows both."""
+    month = dt.date(2021, 3, 1)
+    members = [
+        _member("plan-md", month, source_format="text"),
+        _member("plan-pdf", month, source_format="pdf"),
+        _member("plan_2022", dt.date(2022, 3, 1), source_format="pdf"),
+    ]
+    places, _ = members_to_places(members)
+    assert {d: (p.previous_document_id, p.same_edition_as) for d, p in places.items()} == {
+        "plan-md": (None, None),
+        "plan-pdf": (None, "plan-md"),
+        "plan_2022": ("plan-pdf", None),
+    }
