@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -15,7 +17,7 @@ from comparisons.changes import CHANGES, changes_between
 from comparisons.diff_view import FORMATS, changes_to_text
 from comparisons.views import document_to_views
 from pipeline.serialize import to_plain
-from pipeline.sources import Source, document_id_for, sha256_of, unique_ids
+from pipeline.sources import Source, discover, document_id_for, sha256_of, unique_ids
 from pipeline.stages import (
     ProjectPaths,
     extract_document,
@@ -82,9 +84,22 @@ def _summary(paths: ProjectPaths, before: dict[str, dict[str, int]]) -> list[str
     return lines
 
 
+class UsageError(Exception):
+    """A command that cannot start (no raw/ folder, no such file): reported as one line, exit 2."""
+
+
+def _raw_documents(paths: ProjectPaths) -> None:
+    """Refuse to run on a missing or empty raw/: publishing nothing would wipe the previous output."""
+    if not paths.raw.is_dir():
+        raise UsageError(f"{paths.raw}: no such folder; put the plan documents (PDFs or text dumps) there")
+    if not discover(paths.raw, paths.root):
+        raise UsageError(f"{paths.raw}: no documents in it; output/ was left as it was")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """All of raw/ to output/."""
     paths = ProjectPaths(Path(args.root))
+    _raw_documents(paths)
     before = _counts(paths)
     # No monitor thread: each document is read in a forked child, and forking a threaded process is unsafe.
     tqdm.monitor_interval = 0
@@ -122,6 +137,7 @@ def cmd_stage(args: argparse.Namespace) -> int:
     """Run one stage (for dvc.yaml)."""
     paths = ProjectPaths(Path(args.root))
     if args.name == "extract":
+        _raw_documents(paths)
         results = run_extract(paths)
         for result in results:
             name = result.document_id if result.state == "removed" else result.relative_path
@@ -139,6 +155,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """One document's records as JSON lines on stdout."""
     path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
     source = Source(path, path.as_posix(), document_id_for(path), sha256_of(path), path.stat().st_size)
     entry = extract_document(source)
     if entry["error"]:
@@ -160,8 +178,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     views = []
     for path in paths:
         if not path.is_file():
-            print(f"error: {path}: no such file", file=sys.stderr)
-            return 2
+            raise UsageError(f"{path}: no such file")
         source = Source(path, path.as_posix(), ids[path.as_posix()], sha256_of(path), path.stat().st_size)
         entry = extract_document(source)
         if entry["extraction"] is None:
@@ -184,36 +201,71 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of `plancards`."""
-    parser = argparse.ArgumentParser(prog="plancards", description=__doc__)
-    parser.add_argument("--root", default=".", help="project folder holding raw/ and output/ (default: .)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="process raw/ into output/ (only new or changed documents are re-read)")
+    """The argument parser of `plancards`; `--root` is accepted before or after the command."""
+    root_help = "project folder holding raw/ and output/ (default: .)"
+    parser = argparse.ArgumentParser(
+        prog="plancards",
+        description="Read Japanese municipal plan documents in raw/ (PDFs or text dumps) into Parquet tables "
+        "in output/.",
+    )
+    parser.add_argument("--root", default=".", help=root_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", default=argparse.SUPPRESS, help=root_help)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], help=summary, description=summary)
+
+    run = command(
+        "run",
+        "Read every document in raw/ into output/: only new or changed documents are re-read; prints what was "
+        "found per document and exits 1 when any could not be read (the others are still published).",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=cmd_run)
-    stage = commands.add_parser("stage", help="run one stage: extract, normalize or publish (used by dvc.yaml)")
+    stage = command("stage", "Run one stage of `run` alone: extract, normalize or publish (the stages of dvc.yaml).")
     stage.add_argument("name", choices=("extract", "normalize", "publish"))
     stage.set_defaults(func=cmd_stage)
-    extract = commands.add_parser("extract", help="print one document's records as JSON lines (debugging)")
-    extract.add_argument("file", help="a raw document")
+    extract = command("extract", "Print one document's records as JSON lines, without writing output/ (debugging).")
+    extract.add_argument("file", help="a document: a PDF or a text dump")
     extract.set_defaults(func=cmd_extract)
-    diff = commands.add_parser(
+    diff = command(
         "diff",
-        help="what changed from one version of a plan to another (exit 0: none, 1: some, 2: a file could not be read)",
+        "Print what changed from one version of a plan to another: initiatives added, removed, moved or retitled, "
+        "departments, schedule cells, indicators and values (exit 0: no changes, 1: changes, 2: a file could not "
+        "be read).",
     )
-    diff.add_argument("old", help="the earlier version (a raw document)")
+    diff.add_argument("old", help="the earlier version (a PDF or a text dump)")
     diff.add_argument("new", help="the later version")
     diff.add_argument("--format", choices=FORMATS, default="table", help="table (for people), csv or json (for tools)")
     diff.set_defaults(func=cmd_diff)
-    validate = commands.add_parser("validate", help="check output/ against the output contract")
+    validate = command("validate", "Check output/ against the output contract (docs/CONTRACT.md); exit 1 on a problem.")
     validate.set_defaults(func=cmd_validate)
     return parser
 
 
+def _version() -> str:
+    try:
+        return metadata.version("plancards")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `plancards` command."""
+    """Entry point of the `plancards` command: a bad start or a closed pipe is one line, never a traceback."""
     args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+        sys.stdout.flush()
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (`plancards run | head`): what was computed is published; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return code
 
 

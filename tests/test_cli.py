@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,7 +19,7 @@ from tests.conftest import PLAN_2021, ROOT
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["run"], ["stage"], ["extract"], ["validate"]], ids=lambda c: c[0] if c else "top"
+    "command", [[], ["run"], ["stage"], ["extract"], ["diff"], ["validate"]], ids=lambda c: c[0] if c else "top"
 )
 def test_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as leaving:
@@ -77,3 +80,59 @@ def test_dvc_stages_call_plancards_commands() -> None:
     ]
     for command in commands:
         build_parser().parse_args(shlex.split(command)[1:])
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        main(["--version"])
+    assert leaving.value.code == 0
+    assert re.fullmatch(r"plancards \d+\.\d+\.\d+\n", capsys.readouterr().out)
+
+
+def test_a_missing_raw_folder_is_one_line_and_leaves_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "documents.parquet").write_bytes(b"previous")
+    assert main(["--root", str(tmp_path), "run", "--quiet"]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"error: {tmp_path / 'raw'}: no such folder; put the plan documents (PDFs or text dumps) there\n"
+    )
+    (tmp_path / "raw").mkdir()
+    assert main(["run", "--root", str(tmp_path), "--quiet"]) == 2
+    assert "no documents in it" in capsys.readouterr().err
+    assert (tmp_path / "output" / "documents.parquet").read_bytes() == b"previous"
+
+
+@pytest.mark.parametrize("command", ["extract", "diff"])
+def test_a_missing_file_is_one_line(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.txt"
+    argv = [command, str(missing)] if command == "extract" else [command, str(PLAN_2021), str(missing)]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"error: {missing}: no such file\n" and captured.out == ""
+
+
+def test_root_after_the_command(tmp_path: Path) -> None:
+    args = build_parser().parse_args(["validate", "--root", str(tmp_path)])
+    assert args.root == str(tmp_path)
+    assert build_parser().parse_args(["--root", "x", "validate"]).root == "x"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`plancards run | head -1`: no traceback, a non-zero exit, and the output still published."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / PLAN_2021.name).write_bytes(PLAN_2021.read_bytes())
+    plancards = Path(sys.executable).parent / "plancards"
+    command = f"{shlex.quote(str(plancards))} --root {shlex.quote(str(tmp_path))} run --quiet | head -c 1"
+    done = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert (tmp_path / "output" / "initiatives.parquet").is_file()
+
+
+def test_every_command_says_what_it_does() -> None:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        assert sub.description and len(sub.description) > 40, name
