@@ -252,7 +252,8 @@ class CardGridReader:
         return [RawValue(kind=k, heading=hd, text=v, year_hint=None if hd else hint) for (k, hd), v in assigned]
 
     def _finding(self, check: str, detail: str, status: str = "error") -> None:
-        self.result.findings.append(Finding(check=check, status=status, detail=f"{self.card_path}: {detail}"))
+        finding = Finding(check=check, status=status, detail=f"{self.card_path}: {detail}", path=self.card_path)
+        self.result.findings.append(finding)
 
     def finish(self) -> GridResult:
         """Close the card: headers that never got values are reported, not dropped."""

@@ -26,6 +26,7 @@ ends inside a card (that card is published with what it printed).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -132,7 +133,7 @@ def extract(document: Document) -> Extraction:
     raw_cards.extend(to_raw_card(card, rows[pairs[i]] if i in pairs else None) for i, card in enumerate(cards))
     findings.append(_classification_vs_list(cards, rows, pairs))
     for card in cards:
-        findings.extend(card.findings)
+        findings.extend(replace(f, path=f.path or str(card.order)) for f in card.findings)
     findings.extend(_completeness(cards, parts.get("organization", []), document))
     return Extraction(
         layout=LAYOUT,

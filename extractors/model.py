@@ -129,6 +129,7 @@ class Finding:
     expected: int | None = None
     found: int | None = None
     detail: str = ""
+    path: str | None = None  # the card the finding concerns, where it concerns one
 
     @classmethod
     def differences(cls, check: str, compared: int, differing: list[str]) -> Finding:

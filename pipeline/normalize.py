@@ -139,7 +139,8 @@ def extraction_to_rows(meta: SourceMeta, extraction: Extraction) -> NormalizedDo
         )
     for number, meeting in enumerate(extraction.meetings, start=1):
         _meeting(doc, f"{doc}#meeting{number}", meeting, out)
-    out.quality.extend(_finding_row(doc, f) for f in extraction.findings)
+    paths = {i.initiative_id.split(":", 1)[1] for i in out.initiatives}
+    out.quality.extend(_finding_row(doc, f, paths) for f in extraction.findings)
     texts = [v.value_text for v in out.indicator_values if v.status == "text" and not _DIGIT_RE.search(v.value_text)]
     if texts:
         examples = "; ".join(dict.fromkeys(t.replace("\n", " ")[:40] for t in texts))
@@ -194,8 +195,17 @@ def _counts(out: NormalizedDocument) -> str:
     )
 
 
-def _finding_row(doc: str, finding: Finding) -> QualityRow:
-    return QualityRow(doc, finding.check, finding.status, finding.expected, finding.found, finding.detail)
+def _finding_row(doc: str, finding: Finding, paths: set[str]) -> QualityRow:
+    """A finding as a quality row; one that names a card (its own `path`, or a detail that begins with a
+    published card's path and a colon, `43: '…'`) names that initiative."""
+    path = finding.path
+    if path is None:
+        head, colon, _ = finding.detail.partition(": ")
+        path = head if colon and head in paths else None
+    initiative_id = f"{doc}:{path}" if path in paths else None
+    return QualityRow(
+        doc, finding.check, finding.status, finding.expected, finding.found, finding.detail, initiative_id
+    )
 
 
 def _initiative(doc: str, initiative_id: str, card: RawCard) -> InitiativeRow:
@@ -243,12 +253,21 @@ def _schedule(
                     None,
                     None,
                     f"{initiative_id} row {row_no} {cell.year_label}",
+                    initiative_id,
                 )
             )
         year = cell.year if cell.year is not None else fiscal_year(cell.year_label, era)
         if year is None:
             out.quality.append(
-                QualityRow(doc, "schedule_year_unparsed", "error", None, None, f"{initiative_id}: {cell.year_label!r}")
+                QualityRow(
+                    doc,
+                    "schedule_year_unparsed",
+                    "error",
+                    None,
+                    None,
+                    f"{initiative_id}: {cell.year_label!r}",
+                    initiative_id,
+                )
             )
         rows.append(
             ScheduleRow(
@@ -286,7 +305,14 @@ def _indicator(
             if previous is None:
                 out.quality.append(
                     QualityRow(
-                        doc, "same_as_previous_without_previous", "error", None, None, f"{indicator_id}: {value.text!r}"
+                        doc,
+                        "same_as_previous_without_previous",
+                        "error",
+                        None,
+                        None,
+                        f"{indicator_id}: {value.text!r}",
+                        initiative_id,
+                        indicator_id,
                     )
                 )
                 parsed = ParsedValue(None, "text", None, None, None, None, value.text)
@@ -304,7 +330,14 @@ def _indicator(
         if year is None:
             out.quality.append(
                 QualityRow(
-                    doc, "value_year_unknown", "warning", None, None, f"{indicator_id} {value.kind}: {value.heading!r}"
+                    doc,
+                    "value_year_unknown",
+                    "warning",
+                    None,
+                    None,
+                    f"{indicator_id} {value.kind}: {value.heading!r}",
+                    initiative_id,
+                    indicator_id,
                 )
             )
         if parsed.status == "text" and _DIGIT_RE.search(value.text):
@@ -312,7 +345,14 @@ def _indicator(
             # without digits (`運用状況を踏まえ拡大`) are counted once per document instead.
             out.quality.append(
                 QualityRow(
-                    doc, "value_not_numeric", "warning", None, None, f"{indicator_id} {value.kind}: {value.text!r}"
+                    doc,
+                    "value_not_numeric",
+                    "warning",
+                    None,
+                    None,
+                    f"{indicator_id} {value.kind}: {value.text!r}",
+                    initiative_id,
+                    indicator_id,
                 )
             )
         if parsed.unit:

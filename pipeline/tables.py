@@ -257,6 +257,8 @@ class QualityRow:
     expected: int | None
     found: int | None
     detail: str
+    initiative_id: str | None = None  # extension: the initiative the row concerns, where it concerns one
+    indicator_id: str | None = None  # extension: likewise for an indicator
 
 
 QUALITY_SCHEMA = pa.schema(
@@ -267,6 +269,8 @@ QUALITY_SCHEMA = pa.schema(
         ("expected", pa.int32()),
         ("found", pa.int32()),
         ("detail", pa.string()),
+        ("initiative_id", pa.string()),
+        ("indicator_id", pa.string()),
     ]
 )
 
