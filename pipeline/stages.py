@@ -17,9 +17,11 @@ from typing import Any
 from comparisons.compare import apply_places, compare_documents
 from extractors.model import Extraction
 from extractors.registry import choose
+from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
 from pipeline.manifest import MANIFEST_NAME, load_manifest
+from pipeline.metrics import metrics_to_plot, rows_to_metrics
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.publish import rows_to_table, write_json, write_parquet
 from pipeline.serialize import from_plain, to_plain
@@ -229,7 +231,8 @@ def run_normalize(paths: ProjectPaths) -> None:
 
 def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
     """Concatenate every document's rows into one Parquet file per table (documents in id order),
-    with the tables that compare documents: `changes` (from each previous version) and `initiative_links`.
+    with the tables that compare documents: `changes` (from each previous version) and `initiative_links`;
+    then `metrics.json` (a DVC metric), `plots/values_per_document.json` and `datapackage.json`.
 
     Returns the row count of each table and the manifest's problems (one line each).
     """
@@ -271,4 +274,8 @@ def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
     rows["changes"], rows["initiative_links"] = comparison.changes, comparison.links
     for name, (_, schema) in {**TABLES, **COMPARISON_TABLES}.items():
         write_parquet(paths.output / f"{name}.parquet", rows_to_table(rows[name], schema))
+    metrics = rows_to_metrics(rows)
+    write_json(paths.output / "metrics.json", metrics)
+    write_json(paths.output / "plots" / "values_per_document.json", metrics_to_plot(metrics))
+    write_json(paths.output / "datapackage.json", datapackage_descriptor())
     return {name: len(found) for name, found in rows.items()}, problems

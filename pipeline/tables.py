@@ -444,3 +444,35 @@ COMPARISON_TABLES: dict[str, tuple[type, pa.Schema]] = {
     "changes": (ChangeRow, CHANGE_SCHEMA),
     "initiative_links": (LinkRow, LINK_SCHEMA),
 }
+
+#: Each table's primary key, where the pipeline guarantees one (`plancards validate` checks the ids).
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("document_id",),
+    "initiatives": ("initiative_id",),
+    "indicators": ("indicator_id",),
+    "terms": ("term_id",),
+    "meetings": ("meeting_id",),
+    "meeting_remarks": ("meeting_id", "remark_no"),
+    "initiative_links": ("initiative_id", "linked_initiative_id"),
+}
+#: (table, column) → (table, column) it refers to; a null refers to nothing.
+FOREIGN_KEYS: dict[tuple[str, str], tuple[str, str]] = {
+    **{
+        (name, "document_id"): ("documents", "document_id")
+        for name in (*TABLES, *COMPARISON_TABLES)
+        if name != "documents"
+    },
+    ("documents", "previous_document_id"): ("documents", "document_id"),
+    ("initiatives", "parent_id"): ("initiatives", "initiative_id"),
+    ("schedule", "initiative_id"): ("initiatives", "initiative_id"),
+    ("indicators", "initiative_id"): ("initiatives", "initiative_id"),
+    ("indicator_values", "indicator_id"): ("indicators", "indicator_id"),
+    ("indicator_values", "initiative_id"): ("initiatives", "initiative_id"),
+    ("quality", "initiative_id"): ("initiatives", "initiative_id"),
+    ("quality", "indicator_id"): ("indicators", "indicator_id"),
+    ("meeting_remarks", "meeting_id"): ("meetings", "meeting_id"),
+    ("changes", "previous_document_id"): ("documents", "document_id"),
+    ("initiative_links", "initiative_id"): ("initiatives", "initiative_id"),
+    ("initiative_links", "linked_document_id"): ("documents", "document_id"),
+    ("initiative_links", "linked_initiative_id"): ("initiatives", "initiative_id"),
+}

@@ -1,0 +1,81 @@
+"""The files of output/ open anywhere: a valid Frictionless data package, metrics, readable modes, pandas dtypes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+from pipeline.tables import COMPARISON_TABLES, TABLES
+from tests.conftest import DX_2023, PLAN_2021
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    (root / "raw").mkdir()
+    for path in (PLAN_2021, DX_2023):
+        shutil.copy(path, root / "raw" / path.name)
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    return root / "output"
+
+
+def test_the_data_package_validates_with_frictionless(output: Path) -> None:
+    report = frictionless.validate(str(output / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])[:10]
+    package = json.loads((output / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["contract_version"] == "1"
+    assert [r["name"] for r in package["resources"]] == [*TABLES, *COMPARISON_TABLES]
+    initiatives = next(r for r in package["resources"] if r["name"] == "initiatives")
+    assert initiatives["schema"]["primaryKey"] == ["initiative_id"]
+    assert {"fields": "document_id", "reference": {"resource": "documents", "fields": "document_id"}} in initiatives[
+        "schema"
+    ]["foreignKeys"]
+    assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"])
+
+
+def test_a_broken_reference_fails_the_package(output: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "output"
+    shutil.copytree(output, broken)
+    indicators = pd.read_parquet(broken / "indicators.parquet")
+    indicators.loc[0, "initiative_id"] = "nope:1"
+    indicators.to_parquet(broken / "indicators.parquet")
+    report = frictionless.validate(str(broken / "datapackage.json"))
+    assert not report.valid
+    assert "foreign-key" in {row[0] for row in report.flatten(["type"])}
+
+
+def test_metrics_count_what_was_published(output: Path) -> None:
+    metrics = json.loads((output / "metrics.json").read_text(encoding="utf-8"))
+    values = pd.read_parquet(output / "indicator_values.parquet")
+    assert metrics["documents"] == 2
+    assert metrics["values"] == len(values)
+    assert metrics["numeric_share"] == round((values.status == "numeric").mean(), 4)
+    plan = metrics["per_document"][PLAN_2021.stem]
+    assert (plan["cards"], plan["indicators"], plan["values"]) == (106, 99, 295)
+    plot = json.loads((output / "plots" / "values_per_document.json").read_text(encoding="utf-8"))
+    assert {row["document_id"]: row["values"] for row in plot} == {
+        doc: counts["values"] for doc, counts in metrics["per_document"].items()
+    }
+
+
+def test_files_are_readable_by_everyone(output: Path) -> None:
+    for path in output.rglob("*"):
+        if path.is_file():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+def test_integers_with_nulls_stay_integers_in_pandas(output: Path) -> None:
+    documents = pd.read_parquet(output / "documents.parquet")
+    values = pd.read_parquet(output / "indicator_values.parquet")
+    quality = pd.read_parquet(output / "quality.parquet")
+    assert str(documents["pages"].dtype) == "Int32" and documents["pages"].isna().all()
+    assert str(values["source_page"].dtype) == "Int32" and str(values["fiscal_year"].dtype) == "Int16"
+    assert str(quality["expected"].dtype) == "Int32"
+    assert values["fiscal_year"].dropna().astype(int).between(2000, 2100).all()
