@@ -27,8 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pymupdf
-
+from pipeline.mupdf import pymupdf
 from pipeline.pdf_overprint import copy_limit, dedupe
 from pipeline.pdf_rules import Rules
 from pipeline.pdf_runs import Run, solid_run, span_runs

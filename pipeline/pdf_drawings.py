@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-import pymupdf
+from pipeline.mupdf import pymupdf
 
 THIN = 2.0  # a filled rectangle this thin is a ruling line
 _AXIS = 0.5  # a segment within half a point of horizontal/vertical is axis-aligned

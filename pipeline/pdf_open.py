@@ -8,9 +8,8 @@ back as warnings instead.
 
 from __future__ import annotations
 
-import pymupdf
-
 from pipeline.errors import DocumentError
+from pipeline.mupdf import pymupdf
 
 _TAIL = 2048  # `%%EOF` may be followed by a little whitespace or junk from mail gateways
 

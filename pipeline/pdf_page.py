@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from statistics import median_low
 from typing import TypeVar
 
-import pymupdf
-
+from pipeline.mupdf import pymupdf
 from pipeline.pdf_aligned import AlignedDraft, find_tables
 from pipeline.pdf_arrows import ARROW_TEXT, bars, marked_regions
 from pipeline.pdf_chars import FontCheck, page_chars

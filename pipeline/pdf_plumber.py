@@ -16,8 +16,7 @@ import io
 from bisect import bisect_left
 from collections.abc import Callable
 
-import pymupdf
-
+from pipeline.mupdf import pymupdf
 from pipeline.pdf_drawings import Box
 from pipeline.pdf_grid import SNAP, Grid, Region
 

@@ -24,8 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import pymupdf
-
+from pipeline.mupdf import pymupdf
 from pipeline.pdf_drawings import THIN
 from pipeline.pdf_runs import Run
 

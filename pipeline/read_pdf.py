@@ -22,10 +22,9 @@ Which library does what (see each module for why):
 
 from __future__ import annotations
 
-import pymupdf
-
 from pipeline.blocks import BBox, Block, Cell, Document, Page, Paragraph, Row, Table
 from pipeline.errors import DocumentError
+from pipeline.mupdf import pymupdf
 from pipeline.pdf_aligned import AlignedDraft
 from pipeline.pdf_chars import FontCheck
 from pipeline.pdf_join import join_pages

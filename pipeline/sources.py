@@ -10,7 +10,6 @@ import regex
 
 from pipeline.blocks import Document
 from pipeline.errors import DocumentError
-from pipeline.read_pdf import read_pdf
 from pipeline.read_text import read_text_dump
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -104,5 +103,8 @@ def read_document(path: str, data: bytes) -> Document:
     if len(data) > MAX_FILE_BYTES:
         raise DocumentError(path, f"file of {len(data):,} bytes exceeds the {MAX_FILE_BYTES:,}-byte limit")
     if source_format(data) == "pdf":
+        # Imported here: the PDF stack (PyMuPDF, pdfplumber) costs every process that reads only dumps.
+        from pipeline.read_pdf import read_pdf
+
         return read_pdf(path, data)
     return read_text_dump(path, data)
