@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz, process
 
 from extractors.model import Finding
 from extractors.walk import Item
@@ -162,11 +163,20 @@ def _align(cards: Sequence[CardKey], rows: Sequence[ListRow]) -> dict[int, int]:
     """Order-preserving alignment maximising title similarity + weighted department agreement."""
     n, m = len(cards), len(rows)
     scores = [[0.0] * m for _ in range(n)]
-    for i, card in enumerate(cards):
-        for j, row in enumerate(rows):
-            similarity = title_similarity(card.title, row.title)
-            if similarity >= MIN_TITLE_SIMILARITY:
-                scores[i][j] = similarity + DEPARTMENT_WEIGHT * department_agreement(row.department, card.department)
+    # rapidfuzz's Indel ratio is never below difflib's (difflib's matching blocks are a common
+    # subsequence), so pairs under the threshold there are under it here: difflib runs on the rest only.
+    bound = process.cdist(
+        [_title(c.title) for c in cards],
+        [_title(r.title) for r in rows],
+        scorer=fuzz.ratio,
+        score_cutoff=MIN_TITLE_SIMILARITY * 100,
+    )
+    for card_index, row_index in zip(*(axis.tolist() for axis in bound.nonzero()), strict=True):
+        card, row = cards[card_index], rows[row_index]
+        similarity = title_similarity(card.title, row.title)
+        if similarity >= MIN_TITLE_SIMILARITY:
+            agreement = department_agreement(row.department, card.department)
+            scores[card_index][row_index] = similarity + DEPARTMENT_WEIGHT * agreement
     # best[i][j]: best total for cards[i:] and rows[j:] (classic alignment, gaps cost nothing).
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
