@@ -200,6 +200,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write output/report/: static HTML pages of output/'s tables."""
+    # Imported here: Jinja2 and plotly are needed by this command only.
+    from report.build import write_report
+    from report.load import ReportInputError
+
+    try:
+        result = write_report(Path(args.root))
+    except ReportInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{result.documents} documents, {result.files} files -> {result.folder / 'index.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `plancards`; `--root` is accepted before or after the command."""
     root_help = "project folder holding raw/ and output/ (default: .)"
@@ -242,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
     diff.set_defaults(func=cmd_diff)
     validate = command("validate", "Check output/ against the output contract (docs/CONTRACT.md); exit 1 on a problem.")
     validate.set_defaults(func=cmd_validate)
+    report = command(
+        "report",
+        "Write output/report/: static HTML (index.html and one page per document) that opens from disk with no "
+        "network: schedule and indicator charts per card, the quality checks linked to their cards, and for PDFs "
+        "the page images with the boxes of what was read.",
+    )
+    report.set_defaults(func=cmd_report)
     return parser
 
 
