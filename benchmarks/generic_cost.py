@@ -1,7 +1,7 @@
 """What reading generically costs: pages/s of the whole PDF path against a bare PyMuPDF text loop.
 
 For each PDF set (the card and real fixtures, the office prints, the real plans, and the
-408-page budget `../shared/pdfs/setagaya_r8_budget.pdf` when present), one run measures, on the
+408-page budget named by the environment variable PLANCARDS_BUDGET_PDF, when set), one run measures, on the
 same pages and in alternation so that machine load hits all alike:
   * `get_text`: a bare `page.get_text()` loop (the baseline);
   * `reader`: `pipeline.read_pdf.read_pdf` (the block model);
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ SETS = {
     "cards+real": [p for p in sorted((ROOT / "tests" / "fixtures" / "pdf").rglob("*.pdf")) if p.name not in BAD],
     "office": sorted((ROOT / "tests" / "fixtures" / "office").glob("*.pdf")),
     "plans": sorted((ROOT / "tests" / "fixtures" / "plans").glob("*.pdf")),
-    "setagaya": [p for p in [ROOT.parent / "shared" / "pdfs" / "setagaya_r8_budget.pdf"] if p.is_file()],
+    "setagaya": [p for p in [Path(os.environ.get("PLANCARDS_BUDGET_PDF", "-"))] if p.is_file()],
 }
 
 # Runs in a child with the code of one checkout on sys.path; prints {"pages", "get_text", "reader", "path"} seconds.

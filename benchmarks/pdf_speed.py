@@ -3,7 +3,7 @@
 Prints, from one run on this machine, for three inputs:
   * the fixture PDFs (tests/fixtures/pdf, generated and real);
   * one long PDF made by concatenating the fixtures to 500+ pages (built in a temp dir);
-  * ../shared/pdfs/setagaya_r8_budget.pdf (408 pages) when present, skipped with a message otherwise;
+  * a long real PDF (a city's 408-page budget) named by PLANCARDS_BUDGET_PDF, skipped with a message otherwise;
 the pages/s of `pipeline.read_pdf.read_pdf`, of a bare `page.get_text()` loop and of pdfplumber
 `extract_tables()` over the same pages (pdfplumber on a sample of pages: it is slow), with the
 reader's speed as a ratio to each. Then the reader's peak memory on the long PDF cut to 100 and
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.read_pdf import read_pdf  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
-SETAGAYA = ROOT.parent / "shared" / "pdfs" / "setagaya_r8_budget.pdf"
+SETAGAYA = Path(os.environ.get("PLANCARDS_BUDGET_PDF", "-"))
 LONG_PAGES = 500
 
 

@@ -9,7 +9,7 @@ column positions, so nothing here trusts a column index on its own:
   with text left of the first year column was shifted left by the dump, and is
   shifted back;
 * indicator values are the non-empty cells of a value row, in order, assigned to
-  the headings of the oldest header row not yet given values (LAYOUTS.md §1:
+  the headings of the oldest header row not yet given values (docs/layouts.md §1:
   aligning values to heading columns fails on 32 of 99 rows; order never does).
 """
 
@@ -92,7 +92,7 @@ class CardGridReader:
     """Feeds on the rows of one card after its description, in order.
 
     `final_year_label` is the heading used for a final value whose header did not
-    print one (LAYOUTS.md: headers missing 最終目標 while the values are complete).
+    print one (docs/layouts.md §1, §3: headers missing 最終目標 while the values are complete).
     """
 
     def __init__(self, card_path: str) -> None:

@@ -1,6 +1,6 @@
 """Footnote and glossary definitions (`terms`), in the three styles the documents print.
 
-* Page-bottom footnotes (seed 000, LAYOUTS.md §1): a superscript marker, the term, `：` or `:`,
+* Page-bottom footnotes (seed 000, docs/layouts.md §1): a superscript marker, the term, `：` or `:`,
   the definition — `¹ 共働：相互の役割と…`, `⁴ AI : [Artificial Intelligence] : …`,
   `³⁷全庁OA:…`. A term explained on an earlier page is printed again as a *reference*,
   `²⁴キャッシュレス決済：P4の脚注参照。` (spacing varies: `P 1の`, `P 1 の`, `: P5の`).

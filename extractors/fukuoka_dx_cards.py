@@ -1,6 +1,6 @@
 """福岡市DX戦略 実行項目集: numbered groups and ①… sub-items listed in a two-column 目次 (seed 002).
 
-Anatomy (LAYOUTS.md §3): a 目次 printed in two columns (left cells 0-1, right cells 2-3)
+Anatomy (docs/layouts.md §3): a 目次 printed in two columns (left cells 0-1, right cells 2-3)
 lists chapters (`1. 暮らしのDX`), groups (`1-1. title ¦ page`) and sub-items
 (`①title ¦ page`). In the body a group header row prints only the group's number within
 its chapter (`1`, sometimes OCR'd as `I`) and repeats after every page break; sub-item

@@ -1,6 +1,6 @@
 """福岡市 行政運営プラン: numbered 実行項目 cards listed in a 索引 (seed 000).
 
-Anatomy (LAYOUTS.md §1): hierarchy headings 取組方針N / 推進項目① / ○group as their
+Anatomy (docs/layouts.md §1): hierarchy headings 取組方針N / 推進項目① / ○group as their
 own lines; a card header row `N ¦ title ¦ departments`; sub-item rows `① ¦ 【…】 ¦ dept`;
 a description row ending in a `工程` cell; the 工程 grid and 指標 rows. Five cards print
 their grid as an HTML table, then flattened, then again as tab rows: the HTML copy is

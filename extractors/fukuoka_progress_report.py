@@ -1,6 +1,6 @@
 """福岡市 行政運営プラン (平成29～令和2年度) progress report: 数値目標 per 取組方針 (seed 001).
 
-Anatomy (LAYOUTS.md §2), three parts in this order:
+Anatomy (docs/layouts.md §2), three parts in this order:
 
 * a highlight leaflet (lines 3-126): `【取組方針N】` headings, `<…>` pseudo-headings, bullets and
   stat call-outs (`176万人突破!(令和2年度末)`). It is prose about selected achievements with no

@@ -1,6 +1,6 @@
 """福山市 行政版デジタル化実行計画 【第1.2版】 + 別冊 個別事業編 (seed 004): 施策 and 個別事業 cards.
 
-Anatomy (LAYOUTS.md §5):
+Anatomy (docs/layouts.md §5):
 
 * the 概要 tables of the 別冊 (`基本方針 ¦ 施策 ¦ 個別事業`, two of them) list the 42 個別事業
   under 8 施策 and 3 基本方針. The second table is misaligned from its 基本方針 3 rows on
@@ -18,7 +18,7 @@ Anatomy (LAYOUTS.md §5):
   card per 施策, path `1-1`, the parent of its 個別事業).
 
 Value rows are read relative to their label, not to the year header: the header's column is
-wrong on 16 cards, where it also prints only 2021–2023 (LAYOUTS.md §5 "Value-row geometry").
+wrong on 16 cards, where it also prints only 2021–2023 (docs/layouts.md §5 "Value-row geometry").
 The cell right after the label is 2021年度, except that a label in col 0 followed by an empty
 cell is the standard `目標 ¦ _ ¦ v2021 …` row. Rows that stop early simply have fewer values.
 
@@ -224,7 +224,7 @@ def _assign_measures(units: list[_Unit], overview: Overview, notes: _Collector) 
 
 
 def _value_row(cells: list[str], line: int | None) -> tuple[_ValueRow, list[str]] | None:
-    """A 目標/実績 row read relative to its label (LAYOUTS.md §5): (row, cells right of 2024年度)."""
+    """A 目標/実績 row read relative to its label (docs/layouts.md §5): (row, cells right of 2024年度)."""
     found = [(col, text) for col, text in enumerate(cells) if text]
     if not found:
         return None

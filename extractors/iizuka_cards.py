@@ -1,6 +1,6 @@
 """飯塚市 取組項目個票 (seed 003, lines 633-3169): one card per initiative, read row by row.
 
-Anatomy (LAYOUTS.md §4): a header `取組項目個票（兼進捗管理表）`, a `<項目番号>` placeholder (no
+Anatomy (docs/layouts.md §4): a header `取組項目個票（兼進捗管理表）`, a `<項目番号>` placeholder (no
 number is ever printed), then rows `section ¦ label ¦ value…` in four sections: 概要 (取組項目名 …
 3年後の目指す姿), 計画 (the 年度計画 grid and three target rows), 実績 and 評価.
 

@@ -1,6 +1,6 @@
 """飯塚市 行政経営戦略推進 council packet (seed 003): minutes, vision and plan in one dump.
 
-The dump holds several layouts one after another (LAYOUTS.md §4): a 会議録, the
+The dump holds several layouts one after another (docs/layouts.md §4): a 会議録, the
 行政経営戦略推進ビジョン素案, the 組織一覧 of proposals, the 取組項目及び優先順位一覧 and the
 取組項目個票 cards. `extract` cuts the walk into these parts by their opening lines and
 reads each with its own module:

@@ -1,8 +1,8 @@
 """The published tables: one frozen record type per table, its Parquet schema beside it.
 
-Column names and types follow ../shared/CONTRACT.md (v1); columns beyond the contract
-are marked `extension` in docs/tables.md. The schema is the single source of column
-order: rows are written with exactly these fields.
+Column names and types follow docs/CONTRACT.md (v1); columns beyond the contract are
+marked `extension` and described in docs/contract-notes.md and docs/data-dictionary.md. The
+schema is the single source of column order: rows are written with exactly these fields.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -52,7 +53,8 @@ from recognizers.schedule import is_continuation  # noqa: E402
 
 PLAN_DUMP = ROOT / "raw" / "fukuoka_gyosei_unei_plan_2021_draft.txt"
 DX_DUMP = ROOT / "raw" / "fukuoka_dx_strategy_action_items_2023.txt"
-REAL_PDFS = Path("/work/shared/pdfs")
+# Where the real PDFs the fixtures copy pages from are (not in the repository): PLANCARDS_REAL_PDFS.
+REAL_PDFS = Path(os.environ.get("PLANCARDS_REAL_PDFS", "real_pdfs"))
 REAL_NAMES = (
     "otoineppu_kyuyo_teiin_r7.pdf",
     "otoineppu_koudou_keikaku.pdf",

@@ -1,4 +1,4 @@
-"""extractors.footnotes: footnote and glossary definitions of seeds 000, 001 and 004 (LAYOUTS.md §1, §2, §5)."""
+"""extractors.footnotes: footnote and glossary definitions of seeds 000, 001 and 004 (docs/layouts.md §1, §2, §5)."""
 
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ def test_glossary_marker_without_its_definition() -> None:
 
 
 def test_plan_2021_has_23_definitions_and_50_references() -> None:
-    """000: 73 footnotes ¹-⁷³ = 23 definitions + 50 `Pnの脚注参照` references (LAYOUTS.md §1)."""
+    """000: 73 footnotes ¹-⁷³ = 23 definitions + 50 `Pnの脚注参照` references (docs/layouts.md §1)."""
     terms, findings = _document_terms("000")
     assert len(terms) == 23
     assert sum(t.references for t in terms) == 50
@@ -167,7 +167,7 @@ def test_plan_2021_without_a_definition_reports_its_references() -> None:
 
 
 def test_progress_glossary_has_10_definitions() -> None:
-    """001: `※1 チャットボット` … `※10 RPA`, pointed at by 10 `^{※n}` markers (LAYOUTS.md §2)."""
+    """001: `※1 チャットボット` … `※10 RPA`, pointed at by 10 `^{※n}` markers (docs/layouts.md §2)."""
     terms, findings = _document_terms("001")
     assert [t.marker for t in terms] == [f"※{n}" for n in range(1, 11)]
     assert [t.term for t in terms] == [

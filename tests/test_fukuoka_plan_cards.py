@@ -12,7 +12,7 @@ from pipeline.normalize import NormalizedDocument
 from tests.conftest import DX_2023, PLAN_2021, RAW, read
 
 CIRCLED = "①②③④⑤⑥⑦"
-# Sub-items per card, LAYOUTS.md §1 (32 in all).
+# Sub-items per card, docs/layouts.md §1 (32 in all).
 SUB_ITEMS = {"3": 3, "23": 7, "28": 2, "30": 7, "33": 5, "34": 3, "73": 5}
 
 
@@ -36,7 +36,7 @@ def test_cards_match_the_index_exactly(plan_2021: tuple[Extraction, NormalizedDo
     by_check = {f.check: f for f in extraction.findings}
     assert (by_check["cards_vs_index"].status, by_check["cards_vs_index"].expected) == ("ok", 74)
     assert by_check["cards_vs_index"].found == 74
-    # Titles equal the index's once footnote marks and wrap spaces are cleaned, except card 58 (LAYOUTS §1).
+    # Titles equal the index's once footnote marks and wrap spaces are cleaned, except card 58 (docs/layouts.md §1).
     titles = by_check["titles_vs_index"]
     assert titles.found == 73
     assert titles.detail.startswith("58: index 'IoT・AIなどのICT技術を活用した下水道施設の維持管理の高度化・効率化'")
@@ -57,7 +57,7 @@ def test_sub_items_and_units(plan_2021: tuple[Extraction, NormalizedDocument]) -
 
 
 def test_catalogue_counts(plan_2021: tuple[Extraction, NormalizedDocument]) -> None:
-    """LAYOUTS.md §1: 103 grids, 99 indicators, 295 value cells; 209 grid rows less the 2 sub-headings."""
+    """docs/layouts.md §1: 103 grids, 99 indicators, 295 value cells; 209 grid rows less the 2 sub-headings."""
     extraction, rows = plan_2021
     assert sum(1 for c in extraction.cards if c.schedule) == 103
     assert sum(len(c.schedule) for c in extraction.cards) == 207

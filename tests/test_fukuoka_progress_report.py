@@ -1,4 +1,4 @@
-"""Seed 001 (福岡市 行政運営プラン H29-R2 実施状況): 数値目標 tables, glossary, cover (LAYOUTS.md §2).
+"""Seed 001 (福岡市 行政運営プラン H29-R2 実施状況): 数値目標 tables, glossary, cover (docs/layouts.md §2).
 
 The registry does not list this layout yet, so the rows are built here the way
 `tests/conftest.py` builds them for registered layouts.
@@ -155,7 +155,7 @@ def test_all_values(progress: tuple[Extraction, NormalizedDocument]) -> None:
 
 
 def test_actuals_match_the_2021_plan() -> None:
-    """000 line 88 quotes the R2 results of 001 lines 163 and 173 (LAYOUTS.md §2)."""
+    """000 line 88 quotes the R2 results of 001 lines 163 and 173 (docs/layouts.md §2)."""
     assert cells("001:163")[2] == "40.5%" and cells("001:173")[2] == "45.8%"
     assert "40.5%" in line("000:88") and "45.8%" in line("000:88")
 

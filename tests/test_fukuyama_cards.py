@@ -1,6 +1,6 @@
 """Seed 004 (福山市 行政版デジタル化実行計画 第1.2版 + 個別事業編): cards, values and ロードマップ.
 
-Line numbers are LAYOUTS.md §5's (1-based, `str.split("\\n")`).
+Line numbers are docs/layouts.md §5's (1-based, `str.split("\\n")`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ MEASURES = {
     "3-2": ("行政内部の基盤整備", "デジタル基盤整備と人材育成", 1),
     "3-3": ("デジタル化推進体制の構築", "デジタル基盤整備と人材育成", 3),
 }
-# LAYOUTS.md §5 "Value-row geometry".
+# docs/layouts.md §5 "Value-row geometry".
 SHIFTED_LEFT = {548, 558, 597, 598, 607, 608, 622, 632, 742, 766, 864, 876, 877, 887, 888, 902, 912}
 LABEL_IN_COL_2 = {739, 778, 787, 924}  # + the column-wise 692, 701
 STOPS_EARLY = {485, 607, 679, 739, 741, 765, 787, 839, 849, 863, 876, 885, 887, 901, 924, 938, 970}
@@ -215,7 +215,7 @@ def _value_row_lines() -> list[int]:
 
 
 def test_every_value_row_reads_relative_to_its_label(cards: dict[str, RawCard]) -> None:
-    """All 84 目標/実績 rows (not 692/701): the geometry LAYOUTS lists, read value by value."""
+    """All 84 目標/実績 rows (not 692/701): the geometry docs/layouts.md §5 lists, read value by value."""
     lines = _value_row_lines()
     assert len(lines) == 84
     starts = sorted((c.source_line or 0, c.path) for c in cards.values() if c.parent_path)

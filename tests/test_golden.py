@@ -11,7 +11,7 @@ from pipeline.serialize import to_plain
 from tests.conftest import DX_2023, FUKUYAMA_2023, IIZUKA_2023, PLAN_2021, PROGRESS_2017, normalized
 from tests.golden_io import REGEN_FLAG, card_record, check_golden, regenerating
 
-# card path → the variant it pins down (LAYOUTS.md §1 line numbers)
+# card path → the variant it pins down (docs/layouts.md §1 line numbers)
 PLAN_2021_CARDS = {
     "1": "departments space-separated (375); `※` final target (384); 4 arrow rows",
     "2": "card number in col 1 (385); footnote mark in title; a row without arrows (389)",
@@ -64,14 +64,14 @@ DX_2023_CARDS = {
 }
 
 
-# card path → the variant it pins down (LAYOUTS.md §2 line numbers)
+# card path → the variant it pins down (docs/layouts.md §2 line numbers)
 PROGRESS_CARDS = {
     "1": "heading 154, bullets 158-159, table 161-163: `%` values, H28 baseline, R2 actual and target",
     "2": "table 172-174: `24 件 (H27)` own year; cumulative `H29～R2累計` / `H29～R2 累計` notes",
     "3": "table 183-185: `69.0%`; an actual above its target (185)",
 }
 
-# card path → the variant it pins down (LAYOUTS.md §4 line numbers)
+# card path → the variant it pins down (docs/layouts.md §4 line numbers)
 IIZUKA_CARDS = {
     "vision": "成果指標 327-332: 基準値 with the survey year from the name, `同調査` rows, `上昇` from 令和6(2024)年度",
     "1": "standard card; 計画 on the 3年後 row (645), 実績/評価 on target/report rows (650, 654); R6 empty (648)",
@@ -95,7 +95,7 @@ IIZUKA_CARDS = {
     "91": "last card, ends on the unterminated line 3169; title shared with 75/78/82",
 }
 
-# card path → the variant it pins down (LAYOUTS.md §5 line numbers)
+# card path → the variant it pins down (docs/layouts.md §5 line numbers)
 FUKUYAMA_CARDS = {
     "1-1": "施策 card: ロードマップ row with its label (307), 到達イメージ (<ul>, 307)",
     "1-2": "施策 card: unlabelled second row (309); ● milestone right of the years (308)",

@@ -1,6 +1,6 @@
 """Seed 003 (飯塚市 会議録 + ビジョン素案 + プラン素案): parts, counts, links and every §4 variant.
 
-Line numbers are those of LAYOUTS.md §4 (1-based, `str.split("\\n")`).
+Line numbers are those of docs/layouts.md §4 (1-based, `str.split("\\n")`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tests.conftest import RAW, normalized, read
 IIZUKA = RAW / "iizuka_gyosei_keiei_council4_vision_plan_draft_2023.txt"
 TARGETS = ("各年度目標", "業務量削減目標値（時間）", "財政効果目標額（千円）")
 YEARS = ("令和6年度", "令和7年度", "令和8年度")
-# LAYOUTS §4: the ten titles printed differently in the 一覧 and on the card.
+# docs/layouts.md §4: the ten titles printed differently in the 一覧 and on the card.
 DIFFERING_TITLES = {
     6: ("入り参加", "入札参加"),
     8: ("ハラスマント", "ハラスメント"),
@@ -207,7 +207,7 @@ def test_classification_printed_differently_in_the_list(extraction: Extraction) 
     assert (check.status, check.found, check.detail.split(":")[0]) == ("warning", 83, "76")
 
 
-# -- 個票 variants (LAYOUTS §4 "Tricky variants") ---------------------------------------------
+# -- 個票 variants (docs/layouts.md §4 "Tricky variants") -------------------------------------
 
 
 def test_overview_fields(extraction: Extraction) -> None:

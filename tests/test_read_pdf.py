@@ -1,7 +1,7 @@
 """The PDF reader: block model of the fixture PDFs, parity of card records with the text dumps, bad files.
 
 Fixtures (tests/fixtures/pdf/) are made by scripts/make_fixture_pdfs.py from the dumps in raw/;
-the real PDFs under real/ are copies of ../shared/pdfs/. Run with `-s` to see the parity figures.
+the real PDFs under real/ are copies of real cities' PDFs. Run with `-s` to see the parity figures.
 """
 
 from __future__ import annotations

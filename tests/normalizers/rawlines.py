@@ -1,7 +1,7 @@
 """Access to the seed documents' lines, so that test tables can prove their examples are real.
 
 `source` strings in the test tables read `"<doc>:<line>"`, with the document numbers of
-`shared/LAYOUTS.md` (000-004) and 1-based line numbers as in `str.split("\\n")`.
+`docs/layouts.md` (000-004) and 1-based line numbers as in `str.split("\\n")`.
 """
 
 from __future__ import annotations
