@@ -7,6 +7,7 @@ dropping a new plan into raw/ processes only that plan.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -73,6 +74,7 @@ class DocumentResult:
     published: bool  # rows were published (a partial document has both an error and rows)
 
 
+@functools.cache
 def code_fingerprint() -> str:
     """sha256 over the pipeline's own source files: changing the code invalidates the stage files."""
     digest = hashlib.sha256()
@@ -234,10 +236,44 @@ def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
     with the tables that compare documents: `changes` (from each previous version) and `initiative_links`;
     then `metrics.json` (a DVC metric), `plots/values_per_document.json` and `datapackage.json`.
 
-    Returns the row count of each table and the manifest's problems (one line each).
+    Nothing is written when the stage files, the manifest and the code are those of the last publish
+    and every output file is there (a warm rerun). Returns the row count of each table and the
+    manifest's problems (one line each).
     """
+    stage_files = sorted((paths.build / "normalized").glob("*.json"))
+    key = _publish_key(paths, stage_files)
+    record = paths.build / "published.json"
+    last = _load(record) or {}
+    if last.get("key") == key and all((paths.output / name).is_file() for name in PUBLISHED_FILES):
+        return last["counts"], last["problems"]
+    counts, problems = _publish(paths, stage_files)
+    write_json(record, {"key": key, "counts": counts, "problems": problems})
+    return counts, problems
+
+
+#: Every file a publish writes under output/.
+PUBLISHED_FILES = (
+    *(f"{name}.parquet" for name in (*TABLES, *COMPARISON_TABLES)),
+    "metrics.json",
+    "plots/values_per_document.json",
+    "datapackage.json",
+)
+
+
+def _publish_key(paths: ProjectPaths, stage_files: list[Path]) -> str:
+    """What a publish depends on: the code, the manifest's bytes and every stage file's bytes."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    manifest = paths.raw / MANIFEST_NAME
+    digest.update(manifest.read_bytes() if manifest.is_file() else b"")
+    for path in stage_files:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _publish(paths: ProjectPaths, stage_files: list[Path]) -> tuple[dict[str, int], list[str]]:
+    """The publish itself (`run_publish`)."""
     documents = []
-    for path in sorted((paths.build / "normalized").glob("*.json")):
+    for path in stage_files:
         stage = (_load(path) or {}).get("tables", {})
         document = NormalizedDocument(
             **{

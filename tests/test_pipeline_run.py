@@ -224,3 +224,18 @@ def test_run_publishes_pdfs_and_dumps_alike(tmp_path: Path, capsys: pytest.Captu
         q for q in quality if q["document_id"] == "fuji_r7_budget_shizei"
     ).items()
     assert validate_output(root / "output") == []
+
+
+def test_a_warm_rerun_publishes_nothing(tmp_path: Path) -> None:
+    """Nothing changed: no output file is rewritten; a changed manifest publishes again."""
+    root = _project(tmp_path, PLAN_2021)
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    written = {p: p.stat().st_mtime_ns for p in (root / "output").rglob("*") if p.is_file()}
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    assert {p: p.stat().st_mtime_ns for p in written} == written
+    (root / "raw" / "manifest.json").write_text(json.dumps({PLAN_2021.name: {"note": "n"}}), encoding="utf-8")
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    assert (root / "output" / "documents.parquet").stat().st_mtime_ns != written[root / "output" / "documents.parquet"]
+    (root / "output" / "terms.parquet").unlink()
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    assert (root / "output" / "terms.parquet").is_file()
