@@ -16,6 +16,7 @@ from tqdm import tqdm
 from comparisons.changes import CHANGES, changes_between
 from comparisons.diff_view import FORMATS, changes_to_text
 from comparisons.views import document_to_views
+from pipeline.output_set import ProjectBusy, project_lock
 from pipeline.serialize import to_plain
 from pipeline.sources import Source, discover, document_id_for, sha256_of, unique_ids
 from pipeline.stages import (
@@ -97,9 +98,14 @@ def _raw_documents(paths: ProjectPaths) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """All of raw/ to output/."""
+    """All of raw/ to output/, holding the project's lock."""
     paths = ProjectPaths(Path(args.root))
     _raw_documents(paths)
+    with project_lock(paths.build):
+        return _run(args, paths)
+
+
+def _run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     before = _counts(paths)
     # No monitor thread: each document is read in a forked child, and forking a threaded process is unsafe.
     tqdm.monitor_interval = 0
@@ -110,7 +116,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         bar.set_postfix_str(Path(name).name[:40])
         bar.update(1)
 
-    results = run_extract(paths, progress=tick)
+    results = run_extract(paths, progress=tick, jobs=args.jobs)
     bar.close()
     run_normalize(paths)
     _, manifest_problems = run_publish(paths)
@@ -134,11 +140,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
-    """Run one stage (for dvc.yaml)."""
+    """Run one stage (for dvc.yaml), holding the project's lock."""
     paths = ProjectPaths(Path(args.root))
+    with project_lock(paths.build):
+        return _stage(args, paths)
+
+
+def _stage(args: argparse.Namespace, paths: ProjectPaths) -> int:
     if args.name == "extract":
         _raw_documents(paths)
-        results = run_extract(paths)
+        results = run_extract(paths, jobs=args.jobs)
         for result in results:
             name = result.document_id if result.state == "removed" else result.relative_path
             print(f"{result.state:>9}  {name}" + (f"  ({result.error})" if result.error else ""))
@@ -215,6 +226,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+JOBS_HELP = "documents read at once, each in its own process (default: the cores available, %(default)s)"
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `plancards`; `--root` is accepted before or after the command."""
     root_help = "project folder holding raw/ and output/ (default: .)"
@@ -238,9 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
         "found per document and exits 1 when any could not be read (the others are still published).",
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--jobs", type=_jobs, default=available_cores(), help=JOBS_HELP)
     run.set_defaults(func=cmd_run)
     stage = command("stage", "Run one stage of `run` alone: extract, normalize or publish (the stages of dvc.yaml).")
     stage.add_argument("name", choices=("extract", "normalize", "publish"))
+    stage.add_argument("--jobs", type=_jobs, default=available_cores(), help=JOBS_HELP)
     stage.set_defaults(func=cmd_stage)
     extract = command("extract", "Print one document's records as JSON lines, without writing output/ (debugging).")
     extract.add_argument("file", help="a document: a PDF or a text dump")
@@ -280,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
         sys.stdout.flush()
-    except UsageError as exc:
+    except (UsageError, ProjectBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

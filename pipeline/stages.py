@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,11 @@ from extractors.model import Extraction
 from extractors.registry import choose
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
-from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_bounded
+from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_many
 from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import metrics_to_plot, rows_to_metrics
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
+from pipeline.output_set import publish_set, recover
 from pipeline.publish import rows_to_table, write_json, write_parquet
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
@@ -115,17 +116,31 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
     return {"meta": to_plain(meta), "error": error, "extraction": to_plain(extraction)}
 
 
-def extract_document(
-    source: Source, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
-) -> dict[str, Any]:
-    """Read and extract one raw file in a child process bounded in time and memory."""
-    entry, failure = run_bounded(_extract_unbounded, (source,), source.relative_path, seconds, memory)
-    if entry is not None:
-        return entry
+def _failed_entry(source: Source, failure: str | None) -> dict[str, Any]:
+    """The stage entry of a document whose child gave no result (time, memory, a crash)."""
     with source.path.open("rb") as handle:
         head = handle.read(1024)
     meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(head), None, None)
     return {"meta": to_plain(meta), "error": failure, "extraction": None}
+
+
+def extract_documents(
+    sources: Sequence[Source], jobs: int = 1, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index in `sources`, stage entry) for each raw file, read in bounded children, `jobs` at a time,
+    as they finish."""
+    argsets = [(source,) for source in sources]
+    labels = [source.relative_path for source in sources]
+    for index, entry, failure in run_many(_extract_unbounded, argsets, labels, jobs, seconds, memory):
+        yield index, entry if entry is not None else _failed_entry(sources[index], failure)
+
+
+def extract_document(
+    source: Source, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
+) -> dict[str, Any]:
+    """Read and extract one raw file in a child process bounded in time and memory."""
+    _, entry = next(extract_documents([source], 1, seconds, memory))
+    return entry
 
 
 def _stage_file(folder: Path, document_id: str) -> Path:
@@ -140,43 +155,42 @@ def _load(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def run_extract(paths: ProjectPaths, progress: Callable[[str, int], None] | None = None) -> list[DocumentResult]:
-    """Extract every raw document whose bytes or code changed since its stage file was written.
+def run_extract(
+    paths: ProjectPaths, progress: Callable[[str, int], None] | None = None, jobs: int = 1
+) -> list[DocumentResult]:
+    """Extract every raw document whose bytes or code changed since its stage file was written,
+    `jobs` documents at a time; the results are in the documents' order whatever finishes first.
 
-    `progress(path, total)` is called as each document starts.
+    `progress(path, total)` is called as each document is done.
     """
     fingerprint = code_fingerprint()
     folder = paths.build / "extracted"
     sources = discover(paths.raw, paths.root)
-    results = []
-    for source in sources:
+    results: dict[int, DocumentResult] = {}
+    todo: list[tuple[int, dict[str, Any] | None]] = []
+    for index, source in enumerate(sources):
+        previous = _load(_stage_file(folder, source.document_id))
+        if previous and previous.get("sha256") == source.sha256 and previous.get("code") == fingerprint:
+            error, published = previous.get("error"), previous.get("extraction") is not None
+            results[index] = DocumentResult(source.document_id, source.relative_path, "unchanged", error, published)
+            if progress:
+                progress(source.relative_path, len(sources))
+        else:
+            todo.append((index, previous))
+    for position, entry in extract_documents([sources[i] for i, _ in todo], jobs):
+        index, previous = todo[position]
+        source = sources[index]
+        entry.update(sha256=source.sha256, code=fingerprint)
+        write_json(_stage_file(folder, source.document_id), entry)
+        state = _state(previous, source.sha256)
+        published = entry["extraction"] is not None
+        results[index] = DocumentResult(source.document_id, source.relative_path, state, entry["error"], published)
         if progress:
             progress(source.relative_path, len(sources))
-        target = _stage_file(folder, source.document_id)
-        previous = _load(target)
-        if previous and previous.get("sha256") == source.sha256 and previous.get("code") == fingerprint:
-            results.append(
-                DocumentResult(
-                    source.document_id,
-                    source.relative_path,
-                    "unchanged",
-                    previous.get("error"),
-                    previous.get("extraction") is not None,
-                )
-            )
-            continue
-        entry = extract_document(source)
-        entry.update(sha256=source.sha256, code=fingerprint)
-        write_json(target, entry)
-        state = _state(previous, source.sha256)
-        results.append(
-            DocumentResult(
-                source.document_id, source.relative_path, state, entry["error"], entry["extraction"] is not None
-            )
-        )
+    ordered = [results[index] for index in range(len(sources))]
     for removed in _remove_stale(folder, {s.document_id for s in sources}):
-        results.append(DocumentResult(removed, f"{paths.raw.name}/…", "removed", None, False))
-    return results
+        ordered.append(DocumentResult(removed, f"{paths.raw.name}/…", "removed", None, False))
+    return ordered
 
 
 def _state(previous: dict[str, Any] | None, sha256: str) -> str:
@@ -236,19 +250,22 @@ def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
     with the tables that compare documents: `changes` (from each previous version) and `initiative_links`;
     then `metrics.json` (a DVC metric), `plots/values_per_document.json` and `datapackage.json`.
 
-    Nothing is written when the stage files, the manifest and the code are those of the last publish
-    and every output file is there (a warm rerun). Returns the row count of each table and the
-    manifest's problems (one line each).
+    The files are written into a new folder that replaces output/ in one step (`pipeline/output_set.py`):
+    a reader or a killed run sees the previous set or the new one. Nothing is written when the stage
+    files, the manifest and the code are those of the last publish and every output file is there (a
+    warm rerun). Returns the row count of each table and the problems, one line each: the manifest's,
+    and what an interrupted run left that was repaired.
     """
+    recovered = recover(paths.output)
     stage_files = sorted((paths.build / "normalized").glob("*.json"))
     key = _publish_key(paths, stage_files)
     record = paths.build / "published.json"
     last = _load(record) or {}
     if last.get("key") == key and all((paths.output / name).is_file() for name in PUBLISHED_FILES):
-        return last["counts"], last["problems"]
-    counts, problems = _publish(paths, stage_files)
+        return last["counts"], recovered + last["problems"]
+    counts, problems = publish_set(paths.output, lambda folder: _publish(paths, stage_files, folder))
     write_json(record, {"key": key, "counts": counts, "problems": problems})
-    return counts, problems
+    return counts, recovered + problems
 
 
 #: Every file a publish writes under output/.
@@ -270,8 +287,8 @@ def _publish_key(paths: ProjectPaths, stage_files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _publish(paths: ProjectPaths, stage_files: list[Path]) -> tuple[dict[str, int], list[str]]:
-    """The publish itself (`run_publish`)."""
+def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tuple[dict[str, int], list[str]]:
+    """The publish itself (`run_publish`), into `folder`."""
     documents = []
     for path in stage_files:
         stage = (_load(path) or {}).get("tables", {})
@@ -309,9 +326,9 @@ def _publish(paths: ProjectPaths, stage_files: list[Path]) -> tuple[dict[str, in
             rows[name].extend(getattr(document, name))
     rows["changes"], rows["initiative_links"] = comparison.changes, comparison.links
     for name, (_, schema) in {**TABLES, **COMPARISON_TABLES}.items():
-        write_parquet(paths.output / f"{name}.parquet", rows_to_table(rows[name], schema))
+        write_parquet(folder / f"{name}.parquet", rows_to_table(rows[name], schema))
     metrics = rows_to_metrics(rows)
-    write_json(paths.output / "metrics.json", metrics)
-    write_json(paths.output / "plots" / "values_per_document.json", metrics_to_plot(metrics))
-    write_json(paths.output / "datapackage.json", datapackage_descriptor())
+    write_json(folder / "metrics.json", metrics)
+    write_json(folder / "plots" / "values_per_document.json", metrics_to_plot(metrics))
+    write_json(folder / "datapackage.json", datapackage_descriptor())
     return {name: len(found) for name, found in rows.items()}, problems
