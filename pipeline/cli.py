@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 from tqdm import tqdm
@@ -29,22 +30,22 @@ from pipeline.stages import (
 )
 from pipeline.validate import validate_output
 
-SUMMARY_TABLES = ("initiatives", "indicators", "indicator_values")
+SUMMARY_COUNTS = ("cards", "indicators", "values")
 
 
 def _counts(paths: ProjectPaths) -> dict[str, dict[str, int]]:
-    """Rows per document in each summary table of output/ (empty before a first run)."""
-    counts: dict[str, dict[str, int]] = {}
-    for name in (*SUMMARY_TABLES, "quality"):
-        path = paths.output / f"{name}.parquet"
-        if not path.is_file():
-            return {}
-        table = pq.read_table(path, columns=["document_id", "status"] if name == "quality" else ["document_id"])
-        for row in table.to_pylist():
-            key = f"{name}:{row['status']}" if name == "quality" else name
-            doc = counts.setdefault(row["document_id"], {})
-            doc[key] = doc.get(key, 0) + 1
-    return counts
+    """Cards, indicators, values, warnings and errors per document, from output/metrics.json (empty
+    before a first run or when it cannot be read: the summary then shows no movement)."""
+    try:
+        metrics = json.loads((paths.output / "metrics.json").read_text(encoding="utf-8"))
+        return {doc: dict(counts) for doc, counts in metrics["per_document"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _read_columns(path: Path, columns: list[str]) -> list[dict[str, Any]]:
+    """Some columns of a Parquet file as rows (ParquetFile: pq.read_table would import pyarrow.dataset)."""
+    return pq.ParquetFile(path).read(columns=columns).to_pylist()
 
 
 def _change_counts(paths: ProjectPaths) -> dict[str, dict[str, int]]:
@@ -52,7 +53,7 @@ def _change_counts(paths: ProjectPaths) -> dict[str, dict[str, int]]:
     path = paths.output / "changes.parquet"
     counts: dict[str, dict[str, int]] = {}
     if path.is_file():
-        for row in pq.read_table(path, columns=["document_id", "change"]).to_pylist():
+        for row in _read_columns(path, ["document_id", "change"]):
             doc = counts.setdefault(row["document_id"], {})
             doc[row["change"]] = doc.get(row["change"], 0) + 1
     return counts
@@ -64,17 +65,18 @@ def _summary(paths: ProjectPaths, before: dict[str, dict[str, int]]) -> list[str
     now = _counts(paths)
     changes = _change_counts(paths)
     lines = []
-    for doc in pq.read_table(paths.output / "documents.parquet").to_pylist():
+    columns = ["document_id", "source_path", "layout", "previous_document_id"]
+    for doc in _read_columns(paths.output / "documents.parquet", columns):
         counts = now.get(doc["document_id"], {})
         line = (
-            f"{doc['source_path']}: {doc['layout']}, {counts.get('initiatives', 0)} cards, "
-            f"{counts.get('indicators', 0)} indicators, {counts.get('indicator_values', 0)} values, "
-            f"{counts.get('quality:warning', 0)} warnings, {counts.get('quality:error', 0)} errors"
+            f"{doc['source_path']}: {doc['layout']}, {counts.get('cards', 0)} cards, "
+            f"{counts.get('indicators', 0)} indicators, {counts.get('values', 0)} values, "
+            f"{counts.get('quality_warnings', 0)} warnings, {counts.get('quality_errors', 0)} errors"
         )
         previous = before.get(doc["document_id"])
         moved = [
-            f"{label} {counts.get(name, 0) - previous.get(name, 0):+d}"
-            for name, label in zip(SUMMARY_TABLES, ("cards", "indicators", "values"), strict=True)
+            f"{name} {counts.get(name, 0) - previous.get(name, 0):+d}"
+            for name in SUMMARY_COUNTS
             if previous is not None and counts.get(name, 0) != previous.get(name, 0)
         ]
         lines.append(line + (f" (since the last run: {', '.join(moved)})" if moved else ""))

@@ -166,12 +166,18 @@ def run_extract(
     fingerprint = code_fingerprint()
     folder = paths.build / "extracted"
     sources = discover(paths.raw, paths.root)
+    # What each stage file holds, kept beside them so that a rerun need not parse them to know.
+    index_path = paths.build / "extracted.index.json"
+    known: dict[str, dict[str, Any]] = _load(index_path) or {}
     results: dict[int, DocumentResult] = {}
     todo: list[tuple[int, dict[str, Any] | None]] = []
     for index, source in enumerate(sources):
-        previous = _load(_stage_file(folder, source.document_id))
-        if previous and previous.get("sha256") == source.sha256 and previous.get("code") == fingerprint:
-            error, published = previous.get("error"), previous.get("extraction") is not None
+        stage_file = _stage_file(folder, source.document_id)
+        previous = known.get(source.document_id)
+        # A stage file changed or damaged since it was written is read again, never trusted.
+        intact = previous is not None and _file_sha256(stage_file) == previous.get("stage_sha256")
+        if previous and intact and previous.get("sha256") == source.sha256 and previous.get("code") == fingerprint:
+            error, published = previous.get("error"), bool(previous.get("published"))
             results[index] = DocumentResult(source.document_id, source.relative_path, "unchanged", error, published)
             if progress:
                 progress(source.relative_path, len(sources))
@@ -181,8 +187,10 @@ def run_extract(
         index, previous = todo[position]
         source = sources[index]
         entry.update(sha256=source.sha256, code=fingerprint)
-        write_json(_stage_file(folder, source.document_id), entry)
+        stage_file = _stage_file(folder, source.document_id)
+        write_json(stage_file, entry)
         state = _state(previous, source.sha256)
+        known[source.document_id] = {**_summarize(entry), "stage_sha256": _file_sha256(stage_file)}
         published = entry["extraction"] is not None
         results[index] = DocumentResult(source.document_id, source.relative_path, state, entry["error"], published)
         if progress:
@@ -190,7 +198,26 @@ def run_extract(
     ordered = [results[index] for index in range(len(sources))]
     for removed in _remove_stale(folder, {s.document_id for s in sources}):
         ordered.append(DocumentResult(removed, f"{paths.raw.name}/…", "removed", None, False))
+    current = {s.document_id for s in sources}
+    write_json(index_path, {doc: facts for doc, facts in known.items() if doc in current})
     return ordered
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _summarize(entry: dict[str, Any]) -> dict[str, Any]:
+    """The facts a rerun needs from an extracted stage entry (its index line)."""
+    return {
+        "sha256": entry.get("sha256"),
+        "code": entry.get("code"),
+        "error": entry.get("error"),
+        "published": entry.get("extraction") is not None,
+    }
 
 
 def _state(previous: dict[str, Any] | None, sha256: str) -> str:
@@ -231,18 +258,23 @@ def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
 def run_normalize(paths: ProjectPaths) -> None:
     """Normalize every extracted stage file whose input changed."""
     source_folder, folder = paths.build / "extracted", paths.build / "normalized"
-    keep = set()
+    # Key of each normalized file: the sha256 of the extracted file it came from, and the code's
+    # fingerprint (a rerun hashes the files instead of parsing them).
+    index_path = paths.build / "normalized.index.json"
+    known: dict[str, str] = _load(index_path) or {}
+    keys = {}
     for path in sorted(source_folder.glob("*.json")):
-        keep.add(path.stem)
-        entry = _load(path) or {}
-        key = f"{entry.get('sha256')}:{entry.get('code')}"
+        data = path.read_bytes()
+        key = f"{hashlib.sha256(data).hexdigest()}:{code_fingerprint()}"
+        keys[path.stem] = key
         target = folder / path.name
-        previous = _load(target)
-        if previous and previous.get("key") == key:
+        if known.get(path.stem) == key and target.is_file():
             continue
-        rows = normalize_entry(entry)
+        entry = json.loads(data) if data else {}
+        rows = normalize_entry(entry if isinstance(entry, dict) else {})
         write_json(target, {"key": key, "tables": {name: to_plain(getattr(rows, name)) for name in TABLES}})
-    _remove_stale(folder, keep)
+    _remove_stale(folder, set(keys))
+    write_json(index_path, keys)
 
 
 def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:

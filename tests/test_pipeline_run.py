@@ -239,3 +239,15 @@ def test_a_warm_rerun_publishes_nothing(tmp_path: Path) -> None:
     (root / "output" / "terms.parquet").unlink()
     assert main(["--root", str(root), "run", "--quiet"]) == 0
     assert (root / "output" / "terms.parquet").is_file()
+
+
+@pytest.mark.parametrize("damage", [b"{", b"[]", b""], ids=["cut", "wrong-shape", "empty"])
+def test_a_damaged_stage_file_is_read_again(tmp_path: Path, damage: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path, PLAN_2021)
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    before = _digests(root)
+    (root / "build" / "extracted" / f"{PLAN_2021.stem}.json").write_bytes(damage)
+    capsys.readouterr()
+    assert main(["--root", str(root), "run", "--quiet"]) == 0
+    assert f"re-read  raw/{PLAN_2021.name}" in capsys.readouterr().out
+    assert _digests(root) == before
