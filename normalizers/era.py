@@ -130,8 +130,10 @@ def fiscal_year(text: str, default_era: str | None = "令和") -> int | None:
         if m.group("ag"):
             return int(m.group("ag"))
         if m.group("aey"):
-            era = m.group("aek") or m.group("ael")
-            return era_to_gregorian(era, _year_number(m.group("aey")))
+            era, year = m.group("aek") or m.group("ael"), _year_number(m.group("aey"))
+            if year >= 1:  # `令和0年度` names no year: read on, as for any text that is not one
+                return era_to_gregorian(era, year)
+            continue
         if m.group("g"):
             return int(m.group("g"))
         bare = m.group("by") or m.group("bg")
@@ -162,7 +164,8 @@ def _date_year(m: re.Match[str], default_era: str | None) -> int | None:
     if m.group("dg"):
         return int(m.group("dg"))
     if m.group("dey"):
-        return era_to_gregorian(m.group("dek") or m.group("del"), _year_number(m.group("dey")))
+        year = _year_number(m.group("dey"))
+        return era_to_gregorian(m.group("dek") or m.group("del"), year) if year >= 1 else None
     if m.group("by") and default_era is not None:
         year = _year_number(m.group("by"))
         return era_to_gregorian(default_era, year) if year >= 1 else None

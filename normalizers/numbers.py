@@ -158,7 +158,11 @@ _TOKEN = re.compile(
     rf"(?:\s*(?P<cmp>{_COMPARATOR_ALT}))?"
 )
 # `15~80`, `15～80`, `15-80`: a range is flagged, not guessed.
-_RANGE = re.compile(rf"{_NUM}\s*[~～〜\-]\s*{_NUM}")
+# A range starts where a number starts (the lookbehind keeps the search linear on long digit runs).
+_RANGE = re.compile(rf"(?<![\d,.]){_NUM}\s*[~～〜\-]\s*{_NUM}")
+# More significant digits than a float64 holds: no value of this project is one, and it could not be
+# published right; the cell stays text (and is listed in quality as a value that is not a number).
+_TOO_MANY_DIGITS = re.compile(r"\d{16}")
 # Spans that look like numbers but are years or dates: `2025年度末までに`, `令和7年度までに`,
 # `H27年`, `R3.1月`, `R5`.  Numbers inside them are not candidates; the span stays in the note.
 _YEAR_TAIL = r"(?:末|中|当初)?(?:まで(?:に)?|から|以降|以内)?"
@@ -280,7 +284,7 @@ def parse_value(text: str, default_era: str = "令和") -> ParsedValue:
     """
     s = _prepare(text)
     text_only = ParsedValue(value=None, status="text")
-    if not s:
+    if not s or _TOO_MANY_DIGITS.search(s.replace(",", "")):
         return text_only
     bare = _bare(s)
 

@@ -29,6 +29,14 @@ class ManifestEntry:
     supersedes: str | None = None  # path relative to raw/ of the version this file replaces
 
 
+def _is_file(raw_dir: Path, name: str) -> bool:
+    """Whether raw/ holds a file of that name (False for names no file can have: a NUL, too long)."""
+    try:
+        return (raw_dir / name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
     """(entries by path relative to raw/, problems as one-line messages); no manifest gives ({}, [])."""
     path = raw_dir / MANIFEST_NAME
@@ -37,8 +45,9 @@ def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
     where = path.as_posix()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return {}, [f"{where}: not readable JSON ({exc}); ignored"]
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return {}, [f"{where}: not readable JSON ({reason}); ignored"]
     if not isinstance(data, dict):
         return {}, [f"{where}: expected an object of file names; ignored"]
     entries: dict[str, ManifestEntry] = {}
@@ -49,7 +58,11 @@ def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
             continue
         if unknown := sorted(set(fields) - FIELDS):
             problems.append(f"{where}: {name}: unknown fields {unknown} ignored")
-        if not (raw_dir / name).is_file():
+        for field in sorted(FIELDS & set(fields)):
+            if fields[field] is not None and not isinstance(fields[field], str):
+                problems.append(f"{where}: {name}: {field} {str(fields[field])[:40]!r} is not a string; ignored")
+        fields = {key: value for key, value in fields.items() if isinstance(value, str)}
+        if not _is_file(raw_dir, name):
             problems.append(f"{where}: {name}: no such file in raw/")
         downloaded = None
         if fields.get("downloaded"):
@@ -58,7 +71,7 @@ def load_manifest(raw_dir: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
             except ValueError:
                 problems.append(f"{where}: {name}: downloaded {fields['downloaded']!r} is not YYYY-MM-DD; ignored")
         supersedes = fields.get("supersedes")
-        if supersedes is not None and not (isinstance(supersedes, str) and (raw_dir / supersedes).is_file()):
+        if supersedes is not None and not _is_file(raw_dir, supersedes):
             problems.append(f"{where}: {name}: supersedes {supersedes!r} is no file in raw/; ignored")
             supersedes = None
         entries[name] = ManifestEntry(fields.get("source_url"), downloaded, fields.get("note"), supersedes)

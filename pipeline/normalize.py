@@ -149,7 +149,8 @@ def extraction_to_rows(meta: SourceMeta, extraction: Extraction) -> NormalizedDo
     return out
 
 
-_ORDINAL_RE = regex.compile(r"第\s*(\d+)\s*回")
+# An ordinal beyond int16 (`第99999回`) is no meeting's: it stays in `name` and `ordinal` is null.
+_ORDINAL_RE = regex.compile(r"第\s*(\d{1,4})\s*回")
 _TIMES_RE = regex.compile(r"(\d{1,2})\s*[:：]\s*(\d{2})\s*[～~〜\-－]\s*(\d{1,2})\s*[:：]\s*(\d{2})")
 
 

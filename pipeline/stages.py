@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from comparisons.compare import apply_places, compare_documents
 from extractors.model import Extraction
 from extractors.registry import choose
@@ -319,6 +321,25 @@ def _publish_key(paths: ProjectPaths, stage_files: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def _publishable(document: NormalizedDocument) -> NormalizedDocument:
+    """The document as it can be published: itself, or, when one of its values does not fit its
+    column (a count past int16, a manifest field of the wrong type), its `documents` row alone with
+    the one-line reason, so that the other documents are published all the same."""
+    try:
+        for name, (_, schema) in TABLES.items():
+            rows_to_table(getattr(document, name), schema)
+    except (pa.ArrowException, OverflowError, ValueError, TypeError) as exc:
+        row = document.documents[0]
+        reason = f"{row.source_path}: could not be published: {type(exc).__name__}: {str(exc)[:200]}"
+        failed = NormalizedDocument()
+        failed.documents.append(
+            replace(row, status="error", error=reason, source_url=None, downloaded=None, manifest_note=None)
+        )
+        failed.quality.append(QualityRow(row.document_id, "publish_error", "error", None, None, reason))
+        return failed
+    return document
+
+
 def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tuple[dict[str, int], list[str]]:
     """The publish itself (`run_publish`), into `folder`."""
     documents = []
@@ -348,6 +369,7 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             )
             if entry.supersedes in ids_by_path:
                 supersedes[row.document_id] = ids_by_path[entry.supersedes]
+    documents = [_publishable(document) for document in documents]
     comparison = compare_documents(documents, supersedes)
     problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
     rows: dict[str, list[Any]] = {name: [] for name in (*TABLES, *COMPARISON_TABLES)}

@@ -363,7 +363,7 @@ REMARK_SCHEMA = pa.schema(
     [
         ("document_id", pa.string()),
         ("meeting_id", pa.string()),
-        ("remark_no", pa.int16()),
+        ("remark_no", pa.int32()),  # extension table: wide enough for any number of remarks
         ("agenda_item", pa.string()),
         ("text", pa.string()),
         ("source_line", pa.int32()),

@@ -1,0 +1,70 @@
+"""Values no plan prints on purpose still end as a flagged cell or one document's error, never a crash."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from normalizers.era import as_of_date, fiscal_year, year_month
+from normalizers.numbers import parse_value
+from pipeline.manifest import load_manifest
+from pipeline.normalize import NormalizedDocument
+from pipeline.stages import _publishable
+from tests.conftest import PLAN_2021, normalized
+
+
+@pytest.mark.parametrize("text", ["令和0年度まで", "R0", "平成0年度"], ids=["kanji-era", "letter-era", "heisei"])
+def test_an_era_year_zero_is_no_year(text: str) -> None:
+    assert fiscal_year(text) is None
+    assert fiscal_year(f"{text} 令和3年度") == 2021  # the next year printed is read
+
+
+def test_an_era_year_zero_is_no_date() -> None:
+    assert as_of_date("(R0.1月末時点)") is None and year_month("令和0年3月") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9" * 5000, "1" * 50000, "1~" * 20000, "1," * 30000, "1234567890123456"],
+    ids=["5000-digits", "50000-digits", "range-chain", "separators", "16-digits"],
+)
+def test_numbers_beyond_a_float_are_text_and_quick(text: str) -> None:
+    start = time.process_time()
+    parsed = parse_value(text)
+    assert parsed.status == "text" and parsed.value is None
+    assert time.process_time() - start < 1.0
+
+
+def test_fifteen_digits_are_still_a_number() -> None:
+    assert parse_value("123,456,789,012,345").value == 123456789012345.0
+
+
+def test_a_row_that_overflows_its_column_fails_its_document_alone() -> None:
+    document: NormalizedDocument = normalized(PLAN_2021)[1]
+    hostile = NormalizedDocument(**{name: list(getattr(document, name)) for name in document.__dataclass_fields__})
+    hostile.schedule[0] = replace(hostile.schedule[0], row_no=40000)
+    published = _publishable(hostile)
+    assert [d.status for d in published.documents] == ["error"]
+    assert published.initiatives == [] and [q.check for q in published.quality] == ["publish_error"]
+    assert "could not be published" in (published.documents[0].error or "")
+    assert _publishable(document) is document
+
+
+def test_manifest_fields_of_the_wrong_type_and_deep_nesting(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("x", encoding="utf-8")
+    (raw / "manifest.json").write_text(json.dumps({"a.txt": {"source_url": 12345, "note": "ok"}}), encoding="utf-8")
+    entries, problems = load_manifest(raw)
+    assert entries["a.txt"].source_url is None and entries["a.txt"].note == "ok"
+    assert problems == [f"{(raw / 'manifest.json').as_posix()}: a.txt: source_url '12345' is not a string; ignored"]
+    (raw / "manifest.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    entries, problems = load_manifest(raw)
+    assert entries == {} and len(problems) == 1 and "ignored" in problems[0]
+    (raw / "manifest.json").write_text(json.dumps({"\0": {}, "x" * 300: {"supersedes": "\0"}}), encoding="utf-8")
+    entries, problems = load_manifest(raw)
+    assert all("no such file" in p or "no file" in p for p in problems) and len(problems) == 3
