@@ -51,11 +51,15 @@ def compare_documents(documents: Sequence[NormalizedDocument], supersedes: Mappi
         previous = places[doc_id].previous_document_id
         if previous is not None:
             changes += changes_between(previous, views[previous], doc_id, views[doc_id])
+    # Links join the latest version of each plan of a city: an earlier version's initiatives reach
+    # them through `changes` (previous_initiative_id), and linking every version with every other
+    # would grow with the square of the versions kept.
+    superseded = {place.previous_document_id for place in places.values()}
     cities: dict[str, list[LinkedDocument]] = {}
     for document in readable:
         row = document.documents[0]
         city = row.municipality_code or row.municipality
-        if city:
+        if city and row.document_id not in superseded:
             linked = LinkedDocument(row.document_id, row.published, tuple(views[row.document_id]))
             cities.setdefault(city, []).append(linked)
     links = sorted(

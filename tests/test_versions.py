@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.validate import validate_output
-from tests.conftest import PLAN_2021
+from tests.conftest import DX_2023, PLAN_2021
 
 OLD_TITLE, NEW_TITLE = "ヨットハーバーの効率的な施設管理手法の導入", "ヨットハーバーの効率的な管理運営手法の導入"
 # Card 4's final target, printed in the dump's HTML table and in its tab-separated copy.
@@ -116,3 +116,12 @@ def test_diff_of_a_file_with_itself_and_of_a_missing_file(project: Path, capsys:
     assert main(["diff", old, str(project / "nope.txt")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope.txt: no such file" in err
+
+
+def test_links_join_the_latest_version_of_each_plan(project: Path) -> None:
+    shutil.copy(DX_2023, project / "raw" / DX_2023.name)
+    assert main(["--root", str(project), "run", "--quiet"]) == 0
+    links = pq.read_table(project / "output" / "initiative_links.parquet").to_pylist()
+    assert links and {(link["document_id"], link["linked_document_id"]) for link in links} == {
+        ("plan_v2", DX_2023.stem)
+    }
