@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         bar.set_postfix_str(Path(name).name[:40])
         bar.update(1)
 
-    results = run_extract(paths, progress=tick, jobs=args.jobs)
+    results = run_extract(paths, progress=tick, jobs=args.jobs, normalize=True)
     bar.close()
     run_normalize(paths)
     _, manifest_problems = run_publish(paths)

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -31,7 +32,7 @@ def to_plain(obj: Any) -> Any:
 
 def from_plain(cls: type[T], data: Any) -> T:
     """Rebuild an instance of `cls` from `to_plain` output."""
-    return typing.cast(T, _build(cls, data))
+    return typing.cast(T, _converter(typing.cast(Any, cls))(data))
 
 
 @functools.cache
@@ -41,22 +42,39 @@ def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
-def _build(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+def _identity(data: Any) -> Any:
+    return data
+
+
+@functools.cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function rebuilding values of type `tp` from plain data (None stays None); made once per
+    type, so that rebuilding a row does not inspect type hints again (publish rebuilds every row)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(options[0], data)
+        return _converter(next(a for a in typing.get_args(tp) if a is not type(None)))
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_build(args[0], v) for v in data)
-        return tuple(_build(a, v) for a, v in zip(args, data, strict=True))
+            item = _converter(args[0])
+            if item is _identity:
+                return lambda data: None if data is None else tuple(data)
+            return lambda data: None if data is None else tuple(item(v) for v in data)
+        items = tuple(_converter(a) for a in args)
+        return lambda data: None if data is None else tuple(c(v) for c, v in zip(items, data, strict=True))
     if origin is list:
-        return [_build(typing.get_args(tp)[0], v) for v in data]
+        item = _converter(typing.get_args(tp)[0])
+        return lambda data: None if data is None else [item(v) for v in data]
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        return tp(**{name: _build(hint, data.get(name)) for name, hint in _fields_of(tp)})
+        fields = tuple((name, _converter(hint)) for name, hint in _fields_of(tp))
+        record = tp
+
+        def build(data: Any) -> Any:
+            if data is None:
+                return None
+            return record(**{name: convert(data.get(name)) for name, convert in fields})
+
+        return build
     if tp is dt.date:
-        return dt.date.fromisoformat(data)
-    return data
+        return lambda data: None if data is None else dt.date.fromisoformat(data)
+    return _identity

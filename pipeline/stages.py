@@ -120,28 +120,38 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
 
 def _failed_entry(source: Source, failure: str | None) -> dict[str, Any]:
     """The stage entry of a document whose child gave no result (time, memory, a crash)."""
-    with source.path.open("rb") as handle:
-        head = handle.read(1024)
+    try:
+        with source.path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:  # gone or unreadable since it was found: the failure says why it was not read
+        head = b""
     meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(head), None, None)
     return {"meta": to_plain(meta), "error": failure, "extraction": None}
 
 
-def extract_documents(
-    sources: Sequence[Source], jobs: int = 1, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
+def _run_children(
+    work: Callable[[Source], dict[str, Any]],
+    sources: Sequence[Source],
+    jobs: int = 1,
+    seconds: float = SECONDS_PER_DOCUMENT,
+    memory: int = MEMORY_PER_DOCUMENT,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(index in `sources`, stage entry) for each raw file, read in bounded children, `jobs` at a time,
-    as they finish."""
+    """(index in `sources`, what `work` returned) for each raw file, in bounded children, `jobs` at a
+    time, as they finish; a child that gave nothing yields the failed stage entry with its reason."""
     argsets = [(source,) for source in sources]
     labels = [source.relative_path for source in sources]
-    for index, entry, failure in run_many(_extract_unbounded, argsets, labels, jobs, seconds, memory):
-        yield index, entry if entry is not None else _failed_entry(sources[index], failure)
+    for index, done, failure in run_many(work, argsets, labels, jobs, seconds, memory):
+        if done is None:
+            entry = _failed_entry(sources[index], failure)
+            done = {"entry": entry} if work is _extract_and_normalize else entry
+        yield index, done
 
 
 def extract_document(
     source: Source, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
 ) -> dict[str, Any]:
     """Read and extract one raw file in a child process bounded in time and memory."""
-    _, entry = next(extract_documents([source], 1, seconds, memory))
+    _, entry = next(_run_children(_extract_unbounded, [source], 1, seconds, memory))
     return entry
 
 
@@ -150,19 +160,25 @@ def _stage_file(folder: Path, document_id: str) -> Path:
 
 
 def _load(path: Path) -> dict[str, Any] | None:
+    """A JSON object from a file of ours, or None when it is missing, damaged or of another shape."""
     try:
-        loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return loaded
-    except (OSError, ValueError):
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
+    return loaded if isinstance(loaded, dict) else None
 
 
 def run_extract(
-    paths: ProjectPaths, progress: Callable[[str, int], None] | None = None, jobs: int = 1
+    paths: ProjectPaths,
+    progress: Callable[[str, int], None] | None = None,
+    jobs: int = 1,
+    normalize: bool = False,
 ) -> list[DocumentResult]:
     """Extract every raw document whose bytes or code changed since its stage file was written,
     `jobs` documents at a time; the results are in the documents' order whatever finishes first.
 
+    With `normalize`, each child normalizes its document too and both stage files are written
+    (what `plancards run` does: the normalizing then runs on every core as well).
     `progress(path, total)` is called as each document is done.
     """
     fingerprint = code_fingerprint()
@@ -185,12 +201,21 @@ def run_extract(
                 progress(source.relative_path, len(sources))
         else:
             todo.append((index, previous))
-    for position, entry in extract_documents([sources[i] for i, _ in todo], jobs):
+    normalized_index = paths.build / "normalized.index.json"
+    normalized_keys: dict[str, str] = _load(normalized_index) or {}
+    work = _extract_and_normalize if normalize else _extract_unbounded
+    for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs):
         index, previous = todo[position]
         source = sources[index]
+        entry = done["entry"] if normalize else done
         entry.update(sha256=source.sha256, code=fingerprint)
         stage_file = _stage_file(folder, source.document_id)
         write_json(stage_file, entry)
+        if normalize:
+            key = _normalized_key(stage_file)
+            tables = done.get("tables") or normalized_tables(entry)
+            write_json(paths.build / "normalized" / stage_file.name, {"key": key, "tables": tables})
+            normalized_keys[source.document_id] = key
         state = _state(previous, source.sha256)
         known[source.document_id] = {**_summarize(entry), "stage_sha256": _file_sha256(stage_file)}
         published = entry["extraction"] is not None
@@ -202,6 +227,8 @@ def run_extract(
         ordered.append(DocumentResult(removed, f"{paths.raw.name}/…", "removed", None, False))
     current = {s.document_id for s in sources}
     write_json(index_path, {doc: facts for doc, facts in known.items() if doc in current})
+    if normalize:
+        write_json(normalized_index, normalized_keys)
     return ordered
 
 
@@ -257,6 +284,31 @@ def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
     return rows
 
 
+def normalized_tables(entry: dict[str, Any]) -> dict[str, list[Any]]:
+    """An extracted entry's rows of every table as plain data; a normalizer that fails makes the
+    document's one-line error (its `documents` row and a `normalize_error` row), not the run's."""
+    try:
+        rows = normalize_entry(entry)
+    except Exception as exc:  # a normalizer bug must not stop the other documents
+        meta = from_plain(SourceMeta, entry["meta"])
+        reason = f"{meta.source_path}: internal error while normalizing: {type(exc).__name__}: {str(exc)[:200]}"
+        rows = NormalizedDocument()
+        rows.documents.append(document_row(meta, None, "unknown", reason))
+        rows.quality.append(QualityRow(meta.document_id, "normalize_error", "error", None, None, reason))
+    return {name: to_plain(getattr(rows, name)) for name in TABLES}
+
+
+def _extract_and_normalize(source: Source) -> dict[str, Any]:
+    """The per-document work of `plancards run`, in one child: read, extract, normalize."""
+    entry = _extract_unbounded(source)
+    return {"entry": entry, "tables": normalized_tables(entry)}
+
+
+def _normalized_key(extracted: Path) -> str:
+    """A normalized file's key: the sha256 of the extracted file it came from, and the code's fingerprint."""
+    return f"{_file_sha256(extracted)}:{code_fingerprint()}"
+
+
 def run_normalize(paths: ProjectPaths) -> None:
     """Normalize every extracted stage file whose input changed."""
     source_folder, folder = paths.build / "extracted", paths.build / "normalized"
@@ -266,15 +318,15 @@ def run_normalize(paths: ProjectPaths) -> None:
     known: dict[str, str] = _load(index_path) or {}
     keys = {}
     for path in sorted(source_folder.glob("*.json")):
-        data = path.read_bytes()
-        key = f"{hashlib.sha256(data).hexdigest()}:{code_fingerprint()}"
+        key = _normalized_key(path)
         keys[path.stem] = key
         target = folder / path.name
         if known.get(path.stem) == key and target.is_file():
             continue
-        entry = json.loads(data) if data else {}
-        rows = normalize_entry(entry if isinstance(entry, dict) else {})
-        write_json(target, {"key": key, "tables": {name: to_plain(getattr(rows, name)) for name in TABLES}})
+        entry = _load(path)
+        if entry is None or not isinstance(entry.get("meta"), dict):
+            continue  # damaged since extract checked it: the next extract reads the document again
+        write_json(target, {"key": key, "tables": normalized_tables(entry)})
     _remove_stale(folder, set(keys))
     write_json(index_path, keys)
 
@@ -321,13 +373,30 @@ def _publish_key(paths: ProjectPaths, stage_files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _publishable(document: NormalizedDocument) -> NormalizedDocument:
+#: Tables publish completes after converting each document: their rows change when documents are compared.
+_COMPLETED_LATER = ("documents", "quality")
+
+
+@dataclass
+class _Prepared:
+    """A document as it will be published, with its rows already in Arrow (but `_COMPLETED_LATER`)."""
+
+    document: NormalizedDocument
+    tables: dict[str, pa.Table]
+
+
+def _prepare(document: NormalizedDocument) -> _Prepared:
     """The document as it can be published: itself, or, when one of its values does not fit its
     column (a count past int16, a manifest field of the wrong type), its `documents` row alone with
     the one-line reason, so that the other documents are published all the same."""
     try:
-        for name, (_, schema) in TABLES.items():
-            rows_to_table(getattr(document, name), schema)
+        tables = {
+            name: rows_to_table(getattr(document, name), schema)
+            for name, (_, schema) in TABLES.items()
+            if name not in _COMPLETED_LATER
+        }
+        for name in _COMPLETED_LATER:
+            rows_to_table(getattr(document, name), TABLES[name][1])
     except (pa.ArrowException, OverflowError, ValueError, TypeError) as exc:
         row = document.documents[0]
         reason = f"{row.source_path}: could not be published: {type(exc).__name__}: {str(exc)[:200]}"
@@ -336,8 +405,8 @@ def _publishable(document: NormalizedDocument) -> NormalizedDocument:
             replace(row, status="error", error=reason, source_url=None, downloaded=None, manifest_note=None)
         )
         failed.quality.append(QualityRow(row.document_id, "publish_error", "error", None, None, reason))
-        return failed
-    return document
+        return _prepare(failed)
+    return _Prepared(document, tables)
 
 
 def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tuple[dict[str, int], list[str]]:
@@ -369,7 +438,8 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             )
             if entry.supersedes in ids_by_path:
                 supersedes[row.document_id] = ids_by_path[entry.supersedes]
-    documents = [_publishable(document) for document in documents]
+    prepared = [_prepare(document) for document in documents]
+    documents = [p.document for p in prepared]
     comparison = compare_documents(documents, supersedes)
     problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
     rows: dict[str, list[Any]] = {name: [] for name in (*TABLES, *COMPARISON_TABLES)}
@@ -380,7 +450,11 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             rows[name].extend(getattr(document, name))
     rows["changes"], rows["initiative_links"] = comparison.changes, comparison.links
     for name, (_, schema) in {**TABLES, **COMPARISON_TABLES}.items():
-        write_parquet(folder / f"{name}.parquet", rows_to_table(rows[name], schema))
+        if name in TABLES and name not in _COMPLETED_LATER and prepared:
+            table = pa.concat_tables([p.tables[name] for p in prepared])
+        else:
+            table = rows_to_table(rows[name], schema)
+        write_parquet(folder / f"{name}.parquet", table)
     metrics = rows_to_metrics(rows)
     write_json(folder / "metrics.json", metrics)
     write_json(folder / "plots" / "values_per_document.json", metrics_to_plot(metrics))

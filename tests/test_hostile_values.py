@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.stages as stages
 from normalizers.era import as_of_date, fiscal_year, year_month
 from normalizers.numbers import parse_value
 from pipeline.manifest import load_manifest
 from pipeline.normalize import NormalizedDocument
-from pipeline.stages import _publishable
+from pipeline.stages import _prepare
 from tests.conftest import PLAN_2021, normalized
 
 
@@ -47,11 +48,11 @@ def test_a_row_that_overflows_its_column_fails_its_document_alone() -> None:
     document: NormalizedDocument = normalized(PLAN_2021)[1]
     hostile = NormalizedDocument(**{name: list(getattr(document, name)) for name in document.__dataclass_fields__})
     hostile.schedule[0] = replace(hostile.schedule[0], row_no=40000)
-    published = _publishable(hostile)
+    published = _prepare(hostile).document
     assert [d.status for d in published.documents] == ["error"]
     assert published.initiatives == [] and [q.check for q in published.quality] == ["publish_error"]
     assert "could not be published" in (published.documents[0].error or "")
-    assert _publishable(document) is document
+    assert _prepare(document).document is document
 
 
 def test_manifest_fields_of_the_wrong_type_and_deep_nesting(tmp_path: Path) -> None:
@@ -68,3 +69,15 @@ def test_manifest_fields_of_the_wrong_type_and_deep_nesting(tmp_path: Path) -> N
     (raw / "manifest.json").write_text(json.dumps({"\0": {}, "x" * 300: {"supersedes": "\0"}}), encoding="utf-8")
     entries, problems = load_manifest(raw)
     assert all("no such file" in p or "no file" in p for p in problems) and len(problems) == 3
+
+
+def test_a_normalizer_that_fails_fails_its_document_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(entry: dict[str, object]) -> NormalizedDocument:
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(stages, "normalize_entry", broken)
+    meta = {"document_id": "x", "source_path": "raw/x.txt", "source_sha256": "0", "source_format": "text"}
+    tables = stages.normalized_tables({"meta": {**meta, "pages": None, "encoding": None}, "extraction": {}})
+    assert [row["status"] for row in tables["documents"]] == ["error"]
+    assert [row["check"] for row in tables["quality"]] == ["normalize_error"]
+    assert "internal error while normalizing: ZeroDivisionError: bug" in tables["quality"][0]["detail"]
