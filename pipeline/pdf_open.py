@@ -18,7 +18,7 @@ def open_pdf(path: str, data: bytes) -> pymupdf.Document:
     """The opened document, or DocumentError naming what is wrong with the file."""
     if not data.strip():
         raise DocumentError(path, "empty file")
-    if not data[:1024].lstrip().startswith(b"%PDF-"):
+    if b"%PDF-" not in data[:1024]:
         raise DocumentError(path, "not a PDF (no %PDF- header)")
     if b"%%EOF" not in data[-_TAIL:]:
         raise DocumentError(path, "truncated PDF: the file ends without %%EOF (download or copy cut short?)")
@@ -26,6 +26,8 @@ def open_pdf(path: str, data: bytes) -> pymupdf.Document:
     pymupdf.TOOLS.mupdf_warnings(reset=True)
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
+    except MemoryError:
+        raise  # not a damaged file: the memory limit, reported as such by the isolation
     except Exception as exc:  # MuPDF raises several types (FileDataError, RuntimeError) for bad files
         raise DocumentError(path, f"corrupt PDF: {_first_line(exc)}") from exc
     if doc.needs_pass:

@@ -28,9 +28,27 @@ class Source:
     size: int
 
 
+#: Longest id taken whole from a name; a longer one is cut and gets a hash of the name (stage files are
+#: named by the id, and file names are limited to 255 bytes).
+MAX_ID_CHARS = 120
+
+
 def document_id_for(path: Path) -> str:
     """Stable id from the file name: same name, same id (letters, digits, `_` and `-` kept)."""
-    return _ID_RE.sub("-", path.stem).strip("-").lower() or "document"
+    return _short(_ID_RE.sub("-", path.stem).strip("-").lower() or "document", path.name)
+
+
+def _short(document_id: str, name: str) -> str:
+    if len(document_id) <= MAX_ID_CHARS:
+        return document_id
+    return document_id[:MAX_ID_CHARS] + _path_hash(name)
+
+
+def printable_path(text: str) -> str:
+    """A path as it can be written to a table or a terminal line: bytes that are not UTF-8 as `\\xNN`,
+    control characters (a newline in a file name) as escapes."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def sha256_of(path: Path) -> str:
@@ -48,20 +66,27 @@ def discover(raw_dir: Path, root: Path) -> list[Source]:
     Ids are unique: files whose names give one id (`x.pdf` beside `x.md`, `sub/x.txt` beside
     `x.txt`, names of Japanese only) each get one from their path under raw/ instead (`unique_ids`).
     """
+    try:
+        prefix = raw_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        prefix = raw_dir.name
     found = []
     for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
         inside = path.relative_to(raw_dir).parts
         if any(part.startswith(".") for part in inside) or path.name in IGNORED_NAMES:
             continue
-        try:
-            relative = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            relative = path.as_posix()
-        found.append((path, relative, "/".join(inside)))
+        # Relative to the project even for a symlink to a file elsewhere: where the user put it.
+        found.append((path, printable_path(f"{prefix}/{'/'.join(inside)}"), "/".join(inside)))
     ids = unique_ids([inside for _, _, inside in found])
-    return [
-        Source(path, relative, ids[inside], sha256_of(path), path.stat().st_size) for path, relative, inside in found
-    ]
+    return [Source(path, relative, ids[inside], *_fingerprint(path)) for path, relative, inside in found]
+
+
+def _fingerprint(path: Path) -> tuple[str, int]:
+    """(sha256, size) of a file; ("", 0) for one that cannot be read (its reader says why, alone)."""
+    try:
+        return sha256_of(path), path.stat().st_size
+    except OSError:
+        return "", 0
 
 
 def unique_ids(paths: list[str]) -> dict[str, str]:
@@ -78,7 +103,8 @@ def unique_ids(paths: list[str]) -> dict[str, str]:
             continue
         by_path: dict[str, list[str]] = {}
         for path in group:
-            by_path.setdefault(_ID_RE.sub("-", path).strip("-").lower() or "document", []).append(path)
+            path_id = _short(_ID_RE.sub("-", path).strip("-").lower() or "document", path)
+            by_path.setdefault(path_id, []).append(path)
         for path_id, same in by_path.items():
             for path in same:
                 out[path] = path_id + (_path_hash(path) if len(same) > 1 else "")
@@ -90,12 +116,13 @@ def unique_ids(paths: list[str]) -> dict[str, str]:
 
 
 def _path_hash(path: str) -> str:
-    return f"-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
+    return f"-{hashlib.sha256(path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
 
 
 def source_format(data: bytes) -> str:
-    """`pdf` when the bytes open with the PDF signature, otherwise `text`."""
-    return "pdf" if data[:1024].lstrip().startswith(b"%PDF-") else "text"
+    """`pdf` when the PDF signature is in the first 1,024 bytes (readers accept junk before it, as
+    mail gateways leave), otherwise `text`."""
+    return "pdf" if b"%PDF-" in data[:1024] else "text"
 
 
 def read_document(path: str, data: bytes) -> Document:

@@ -30,7 +30,7 @@ from pipeline.output_set import publish_set, recover
 from pipeline.publish import rows_to_table, write_json, write_parquet
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
-from pipeline.tables import COMPARISON_TABLES, TABLES, QualityRow
+from pipeline.tables import COMPARISON_TABLES, TABLES, DocumentRow, QualityRow
 
 PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers", "comparisons")
 # Findings that compare the cards with the document's own list: an error there means lost cards.
@@ -92,7 +92,12 @@ def code_fingerprint() -> str:
 
 def _extract_unbounded(source: Source) -> dict[str, Any]:
     """Read and extract one raw file in this process; a failure becomes an `error` entry."""
-    data = source.path.read_bytes()
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        meta = SourceMeta(source.document_id, source.relative_path, source.sha256, "text", None, None)
+        reason = f"{source.relative_path}: cannot be read: {exc.strerror or type(exc).__name__}"
+        return {"meta": to_plain(meta), "error": reason, "extraction": None}
     meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(data), None, None)
     try:
         document = read_document(source.relative_path, data)
@@ -400,12 +405,19 @@ def _prepare(document: NormalizedDocument) -> _Prepared:
     except (pa.ArrowException, OverflowError, ValueError, TypeError) as exc:
         row = document.documents[0]
         reason = f"{row.source_path}: could not be published: {type(exc).__name__}: {str(exc)[:200]}"
+        # Only what the pipeline itself made is kept, so that this row always fits.
         failed = NormalizedDocument()
         failed.documents.append(
-            replace(row, status="error", error=reason, source_url=None, downloaded=None, manifest_note=None)
-        )
+            DocumentRow(
+                row.document_id, row.source_path, row.source_sha256, row.source_format, None, None, None, None,
+                None, None, None, None, row.layout, None, row.contract_version, "error", reason, None,
+            )
+        )  # fmt: skip
         failed.quality.append(QualityRow(row.document_id, "publish_error", "error", None, None, reason))
-        return _prepare(failed)
+        empty = {
+            name: rows_to_table([], schema) for name, (_, schema) in TABLES.items() if name not in _COMPLETED_LATER
+        }
+        return _Prepared(failed, empty)
     return _Prepared(document, tables)
 
 
