@@ -33,7 +33,12 @@ def open_pdf(path: str, data: bytes) -> pymupdf.Document:
     if doc.needs_pass:
         doc.close()
         raise DocumentError(path, "encrypted PDF: it needs a password to open; save an unencrypted copy first")
-    if doc.page_count == 0:
+    try:
+        pages = doc.page_count  # MuPDF counts lazily: a damaged page tree fails here, not in open()
+    except RuntimeError as exc:
+        doc.close()
+        raise DocumentError(path, f"corrupt PDF: {_first_line(exc)}") from exc
+    if pages == 0:
         doc.close()
         raise DocumentError(path, "corrupt PDF: no pages")
     return doc

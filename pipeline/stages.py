@@ -219,8 +219,9 @@ def run_extract(
         if normalize:
             key = _normalized_key(stage_file)
             tables = done.get("tables") or normalized_tables(entry)
-            write_json(paths.build / "normalized" / stage_file.name, {"key": key, "tables": tables})
-            normalized_keys[source.document_id] = key
+            target = paths.build / "normalized" / stage_file.name
+            write_json(target, {"key": key, "tables": tables})
+            normalized_keys[source.document_id] = f"{key}|{_file_sha256(target)}"
         state = _state(previous, source.sha256)
         known[source.document_id] = {**_summarize(entry), "stage_sha256": _file_sha256(stage_file)}
         published = entry["extraction"] is not None
@@ -317,23 +318,24 @@ def _normalized_key(extracted: Path) -> str:
 def run_normalize(paths: ProjectPaths) -> None:
     """Normalize every extracted stage file whose input changed."""
     source_folder, folder = paths.build / "extracted", paths.build / "normalized"
-    # Key of each normalized file: the sha256 of the extracted file it came from, and the code's
-    # fingerprint (a rerun hashes the files instead of parsing them).
+    # Each normalized file is current when its key (the sha256 of the extracted file it came from and
+    # the code's fingerprint) and its own sha256 are those recorded: a rerun hashes, never parses.
     index_path = paths.build / "normalized.index.json"
     known: dict[str, str] = _load(index_path) or {}
-    keys = {}
+    current = {}
     for path in sorted(source_folder.glob("*.json")):
         key = _normalized_key(path)
-        keys[path.stem] = key
         target = folder / path.name
-        if known.get(path.stem) == key and target.is_file():
+        current[path.stem] = f"{key}|{_file_sha256(target)}"
+        if known.get(path.stem) == current[path.stem]:
             continue
         entry = _load(path)
         if entry is None or not isinstance(entry.get("meta"), dict):
             continue  # damaged since extract checked it: the next extract reads the document again
         write_json(target, {"key": key, "tables": normalized_tables(entry)})
-    _remove_stale(folder, set(keys))
-    write_json(index_path, keys)
+        current[path.stem] = f"{key}|{_file_sha256(target)}"
+    _remove_stale(folder, set(current))
+    write_json(index_path, current)
 
 
 def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
@@ -343,19 +345,27 @@ def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
 
     The files are written into a new folder that replaces output/ in one step (`pipeline/output_set.py`):
     a reader or a killed run sees the previous set or the new one. Nothing is written when the stage
-    files, the manifest and the code are those of the last publish and every output file is there (a
-    warm rerun). Returns the row count of each table and the problems, one line each: the manifest's,
-    and what an interrupted run left that was repaired.
+    files, the manifest and the code are those of the last publish and every output file is there as it
+    was written (a warm rerun; a file changed or damaged since is reported and written again).
+    Returns the row count of each table and the problems, one line each: the manifest's, and what an
+    interrupted run or a damaged file left that was repaired.
     """
     recovered = recover(paths.output)
     stage_files = sorted((paths.build / "normalized").glob("*.json"))
     key = _publish_key(paths, stage_files)
     record = paths.build / "published.json"
     last = _load(record) or {}
-    if last.get("key") == key and all((paths.output / name).is_file() for name in PUBLISHED_FILES):
-        return last["counts"], recovered + last["problems"]
+    files = {name: _file_sha256(paths.output / name) for name in PUBLISHED_FILES}
+    if last.get("key") == key:
+        damaged = [name for name in PUBLISHED_FILES if files[name] != last.get("files", {}).get(name)]
+        if not damaged:
+            return last["counts"], recovered + last["problems"]
+        recovered += [
+            f"{paths.output / name}: changed or damaged since it was published; written again" for name in damaged
+        ]
     counts, problems = publish_set(paths.output, lambda folder: _publish(paths, stage_files, folder))
-    write_json(record, {"key": key, "counts": counts, "problems": problems})
+    files = {name: _file_sha256(paths.output / name) for name in PUBLISHED_FILES}
+    write_json(record, {"key": key, "counts": counts, "problems": problems, "files": files})
     return counts, recovered + problems
 
 
