@@ -8,10 +8,11 @@ cases per test.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import hypothesis.strategies as st
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
 from extractors.registry import choose
 from normalizers.era import as_of_date, fiscal_year, full_date, year_month
@@ -83,6 +84,13 @@ ERA_CELLS = st.builds(
     st.sampled_from(["年度", "年度まで", "年3月", ".1月末時点", "年12月25日", "", "(2024)年度"]),
 )
 PDF = (ROOT / "tests" / "fixtures" / "pdf" / "layout_features.pdf").read_bytes()
+# The short profile in CI, 10,000 cases per test with PLANCARDS_FUZZ_PROFILE=long (set here, per test,
+# so that the suite's other Hypothesis tests keep their own settings).
+FUZZ = settings(
+    max_examples=10_000 if os.environ.get("PLANCARDS_FUZZ_PROFILE") == "long" else 30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def _extract_and_normalize(path: str, data: bytes, reader: Any) -> None:
@@ -95,16 +103,19 @@ def _extract_and_normalize(path: str, data: bytes, reader: Any) -> None:
         extraction_to_rows(SourceMeta("fuzz", path, "0" * 64, "text", None, None), extraction)
 
 
+@FUZZ
 @given(DUMPS)
 def test_text_dumps(text: str) -> None:
     _extract_and_normalize("raw/fuzz.txt", text.encode("utf-8"), read_text_dump)
 
 
+@FUZZ
 @given(DUMPS, st.sampled_from(["cp932", "utf-16", "latin-1"]))
 def test_text_dumps_in_other_encodings(text: str, encoding: str) -> None:
     _extract_and_normalize("raw/fuzz.txt", text.encode(encoding, "replace"), read_text_dump)
 
 
+@FUZZ
 @given(st.one_of(_CELL, ERA_CELLS, st.text(max_size=200)))
 def test_value_cells(text: str) -> None:
     parsed = parse_value(text)
@@ -121,6 +132,7 @@ def test_value_cells(text: str) -> None:
         read(text)
 
 
+@FUZZ
 @given(
     st.lists(st.tuples(st.integers(0, len(PDF) - 1), st.integers(0, 255)), max_size=20),
     st.integers(16, len(PDF)),
