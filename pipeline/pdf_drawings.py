@@ -17,6 +17,7 @@ White strokes and fills are ignored: they paint the background, not lines a read
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -235,16 +236,22 @@ def _symmetric(corners: list[tuple[float, float]], mid: float, h: float) -> bool
 
 
 def _attach_shafts(out: PageDrawings, heads: list[Box]) -> None:
-    """Join each arrow head with the horizontal line that runs into it; the line is no rule then."""
+    """Join each arrow head with the horizontal line that runs into it; the line is no rule then.
+
+    Segments are looked up by their height (sorted, bisected), so a page of 10⁵ heads costs a pass
+    over the few segments at each head's height, not over every segment.
+    """
     if not heads:
         return
+    order = sorted(range(len(out.horizontal)), key=lambda i: out.horizontal[i].pos)
+    positions = [out.horizontal[i].pos for i in order]
     used: set[int] = set()
     for head in heads:
         arrow = Box(head.x0, head.y0, head.x1, head.y1, "line")
-        for index, seg in enumerate(out.horizontal):
-            if index in used or not head.y0 - 0.5 <= seg.pos <= head.y1 + 0.5:
-                continue
-            if abs(seg.pos - head.cy) > max(1.0, 0.2 * (head.y1 - head.y0)):
+        low, high = bisect.bisect_left(positions, head.y0 - 0.5), bisect.bisect_right(positions, head.y1 + 0.5)
+        for index in sorted(order[low:high]):
+            seg = out.horizontal[index]
+            if index in used or abs(seg.pos - head.cy) > max(1.0, 0.2 * (head.y1 - head.y0)):
                 continue
             touches_left = head.x0 - _SHAFT_GAP <= seg.end <= head.x1 and seg.start < head.x0
             touches_right = head.x0 <= seg.start <= head.x1 + _SHAFT_GAP and seg.end > head.x1

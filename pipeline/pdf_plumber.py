@@ -40,8 +40,32 @@ def needs_fallback(fills: list[Box], grids: list[Grid], has_text: Callable[[Box]
     ]
     if len(loose) < _MIN_BOXES:
         return False
-    touching = [a for a in loose if any(a is not b and _touch(a, b) for b in loose)]
+    touching = _touching(loose)
     return len(touching) >= _MIN_BOXES and sum(1 for box in touching if has_text(box)) >= _MIN_BOXES
+
+
+_BUCKET = 24.0  # points: boxes are found by the buckets of this size they cover
+
+
+def _touching(boxes: list[Box]) -> list[Box]:
+    """The boxes that touch another, in their order; neighbours are found through a bucket grid, so a
+    page of 10⁴ small fills costs a pass, not 10⁸ comparisons."""
+    buckets: dict[tuple[int, int], list[int]] = {}
+
+    def cells(box: Box) -> list[tuple[int, int]]:
+        x0, x1 = int((box.x0 - _TOUCH) // _BUCKET), int((box.x1 + _TOUCH) // _BUCKET)
+        y0, y1 = int((box.y0 - _TOUCH) // _BUCKET), int((box.y1 + _TOUCH) // _BUCKET)
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    for index, box in enumerate(boxes):
+        for cell in cells(box):
+            buckets.setdefault(cell, []).append(index)
+    found = []
+    for index, box in enumerate(boxes):
+        near = {other for cell in cells(box) for other in buckets[cell]} - {index}
+        if any(_touch(box, boxes[other]) for other in sorted(near)):
+            found.append(box)
+    return found
 
 
 def _touch(a: Box, b: Box) -> bool:
