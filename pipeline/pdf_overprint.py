@@ -69,8 +69,14 @@ def _overlapping(runs: list[Run], line: list[int]) -> list[list[int]]:
 
 
 def _drop_copies(runs: list[Run], group: list[int], replaced: dict[int, list[Run]]) -> int:
-    """Compare the group's characters in paint order; record in `replaced` what is left of each run."""
-    seen: dict[str, list[tuple[float, float]]] = {}
+    """Compare the group's characters in paint order; record in `replaced` what is left of each run.
+
+    Characters already seen are kept in cells as large as the widest copy distance of the group, so
+    each character is compared with those of its own and the eight neighbouring cells only: a line of
+    10⁵ same arrows costs a pass, not 10¹⁰ comparisons.
+    """
+    cell = max(copy_limit(runs[i].size) for i in group) or 1.0
+    seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     dropped = 0
     for i in group:
         run = runs[i]
@@ -80,12 +86,15 @@ def _drop_copies(runs: list[Run], group: list[int], replaced: dict[int, list[Run
         for ch in chars:
             c = ch["c"]
             ox, oy = ch["origin"]
-            if c != " " and any(abs(x - ox) <= limit and abs(y - oy) <= limit for x, y in seen.get(c, ())):
+            cx, cy = int(ox // cell), int(oy // cell)
+            near = (point for dx in (-1, 0, 1) for dy in (-1, 0, 1) for point in seen.get((c, cx + dx, cy + dy), ()))
+            if c != " " and any(abs(x - ox) <= limit and abs(y - oy) <= limit for x, y in near):
                 dropped += 1
                 continue
             left.append(ch)
         for ch in left:
-            seen.setdefault(ch["c"], []).append(ch["origin"])
+            ox, oy = ch["origin"]
+            seen.setdefault((ch["c"], int(ox // cell), int(oy // cell)), []).append(ch["origin"])
         if len(left) == len(chars):
             continue
         if any(ch["c"] != " " for ch in left):

@@ -8,7 +8,9 @@ import hypothesis.strategies as st
 from hypothesis import given, settings
 
 from pipeline.pdf_drawings import Box, PageDrawings, Segment, _attach_shafts
+from pipeline.pdf_overprint import _drop_copies
 from pipeline.pdf_plumber import _touch, _touching
+from pipeline.pdf_runs import Run
 
 _BOXES = st.lists(
     st.builds(
@@ -44,3 +46,20 @@ def test_ten_thousand_fills_and_a_hundred_thousand_heads_are_quick() -> None:
     _attach_shafts(out, heads)
     assert len(out.arrows) == 100_000
     assert time.process_time() - start < 5  # every pair: minutes
+
+
+def _arrows_run(n: int, shift: float) -> Run:
+    chars = [
+        {"c": "→", "origin": (10 + i * 0.3 + shift, 100.0), "bbox": (10 + i * 0.3, 96, 12 + i * 0.3, 101)}
+        for i in range(n)
+    ]
+    return Run("→" * n, 10, 96, 10 + n * 0.3 + 2, 101, 100.0, 4.0, chars=chars)
+
+
+def test_overprinted_copies_are_found_among_many_same_characters() -> None:
+    """A run of 20,000 arrows 0.3 pt apart printed twice (fake bold): the second copy goes, quickly."""
+    first, second = _arrows_run(20_000, 0.0), _arrows_run(20_000, 0.05)
+    start = time.process_time()
+    dropped = _drop_copies([first, second], [0, 1], {})
+    assert time.process_time() - start < 5
+    assert dropped == 20_000  # the whole copy; the arrows of one run, 0.3 pt apart, are not copies
