@@ -9,6 +9,7 @@ to an import baseline measured in the same run (`python -c "import pandas, pyarr
 
     .venv/bin/python benchmarks/scale.py                   # N = 10 and 100, --jobs 1 and 2
     .venv/bin/python benchmarks/scale.py --sizes 10,100,1000 --jobs 1,2
+    .venv/bin/python benchmarks/scale.py --dask          # also on a two-worker Dask LocalCluster
 """
 
 from __future__ import annotations
@@ -59,9 +60,16 @@ def import_baseline() -> float:
     return min(timed([sys.executable, "-c", "import pandas, pyarrow"])[0] for _ in range(3))
 
 
-def run(sizes: list[int], jobs: list[int]) -> None:
+def run(sizes: list[int], jobs: list[int], dask: bool = False) -> None:
     """Measure and print one table."""
     baseline = import_baseline()
+    cluster = None
+    scheduler = ""
+    if dask:
+        from dask.distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        scheduler = cluster.scheduler_address
     print(f"import baseline (pandas, pyarrow): {baseline:.3f} s; {os.cpu_count()} cores")
     print(
         f"{'N':>6} {'jobs':>4} {'cold s':>8} {'x base':>7} {'docs/s':>7} {'MB/s':>6} {'speed-up':>8} "
@@ -69,11 +77,13 @@ def run(sizes: list[int], jobs: list[int]) -> None:
     )
     for count in sizes:
         first: float | None = None
-        for job in jobs:
+        for job in [*jobs, *(["dask"] if dask else [])]:
             folder = Path(tempfile.mkdtemp(prefix=f"plancards-scale-{count}-{job}-"))
             try:
                 size = make_documents(folder / "raw", count)
                 command = [str(PLANCARDS), "--root", str(folder), "run", "--quiet", "--jobs", str(job)]
+                if job == "dask":
+                    command = [*command[:-2], "--executor", "dask", "--scheduler", scheduler]
                 cold, rss = timed(command)
                 warm, _ = timed(command)
             finally:
@@ -84,6 +94,8 @@ def run(sizes: list[int], jobs: list[int]) -> None:
                 f"{size / cold / 1e6:>6.2f} {first / cold:>8.2f} {warm:>7.2f} {warm / baseline:>7.1f} "
                 f"{rss / 1024:>12.0f}"
             )
+    if cluster is not None:
+        cluster.close()
 
 
 def main() -> None:
@@ -91,8 +103,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100", help="numbers of documents, comma-separated")
     parser.add_argument("--jobs", default="1,2", help="--jobs values, comma-separated (the first is the base)")
+    parser.add_argument("--dask", action="store_true", help="also run on a two-worker Dask LocalCluster")
     args = parser.parse_args()
-    run([int(n) for n in args.sizes.split(",")], [int(n) for n in args.jobs.split(",")])
+    run([int(n) for n in args.sizes.split(",")], [int(n) for n in args.jobs.split(",")], args.dask)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from comparisons.changes import CHANGES, changes_between
 from comparisons.diff_view import FORMATS, changes_to_text
 from comparisons.views import document_to_views
+from pipeline.executors import EXECUTORS
 from pipeline.output_set import ProjectBusy, project_lock
 from pipeline.serialize import to_plain
 from pipeline.sources import Source, discover, document_id_for, sha256_of, unique_ids
@@ -118,7 +119,7 @@ def _run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         bar.set_postfix_str(Path(name).name[:40])
         bar.update(1)
 
-    results = run_extract(paths, progress=tick, jobs=args.jobs, normalize=True)
+    results = run_extract(paths, progress=tick, jobs=args.jobs, normalize=True, scheduler=_scheduler(args))
     bar.close()
     run_normalize(paths)
     _, manifest_problems = run_publish(paths)
@@ -238,6 +239,17 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+def _scheduler(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler to read on, or None for local processes."""
+    if args.executor == "dask":
+        if not args.scheduler:
+            raise UsageError("--executor dask needs --scheduler ADDRESS (a running Dask scheduler)")
+        return str(args.scheduler)
+    if args.scheduler:
+        raise UsageError("--scheduler is for --executor dask")
+    return None
+
+
 def _jobs(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -269,6 +281,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.add_argument("--jobs", type=_jobs, default=available_cores(), help=JOBS_HELP)
+    run.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="local: bounded processes on this machine (default); dask: the workers of a Dask cluster",
+    )
+    run.add_argument("--scheduler", help="the Dask scheduler's address (tcp://host:8786), with --executor dask")
     run.set_defaults(func=cmd_run)
     stage = command("stage", "Run one stage of `run` alone: extract, normalize or publish (the stages of dvc.yaml).")
     stage.add_argument("name", choices=("extract", "normalize", "publish"))

@@ -22,6 +22,7 @@ from extractors.model import Extraction
 from extractors.registry import choose
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
+from pipeline.executors import run_on_dask
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_many
 from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import metrics_to_plot, rows_to_metrics
@@ -140,12 +141,17 @@ def _run_children(
     jobs: int = 1,
     seconds: float = SECONDS_PER_DOCUMENT,
     memory: int = MEMORY_PER_DOCUMENT,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """(index in `sources`, what `work` returned) for each raw file, in bounded children, `jobs` at a
-    time, as they finish; a child that gave nothing yields the failed stage entry with its reason."""
-    argsets = [(source,) for source in sources]
+    time, or on the Dask cluster at `scheduler`, as they finish; a document that gave nothing yields
+    the failed stage entry with its reason."""
     labels = [source.relative_path for source in sources]
-    for index, done, failure in run_many(work, argsets, labels, jobs, seconds, memory):
+    if scheduler is not None:
+        finished = run_on_dask(work, sources, labels, scheduler)
+    else:
+        finished = run_many(work, [(source,) for source in sources], labels, jobs, seconds, memory)
+    for index, done, failure in finished:
         if done is None:
             entry = _failed_entry(sources[index], failure)
             done = {"entry": entry} if work is _extract_and_normalize else entry
@@ -178,12 +184,14 @@ def run_extract(
     progress: Callable[[str, int], None] | None = None,
     jobs: int = 1,
     normalize: bool = False,
+    scheduler: str | None = None,
 ) -> list[DocumentResult]:
     """Extract every raw document whose bytes or code changed since its stage file was written,
     `jobs` documents at a time; the results are in the documents' order whatever finishes first.
 
     With `normalize`, each child normalizes its document too and both stage files are written
     (what `plancards run` does: the normalizing then runs on every core as well).
+    With `scheduler`, the documents are read on that Dask cluster instead (`pipeline/executors.py`).
     `progress(path, total)` is called as each document is done.
     """
     fingerprint = code_fingerprint()
@@ -209,7 +217,7 @@ def run_extract(
     normalized_index = paths.build / "normalized.index.json"
     normalized_keys: dict[str, str] = _load(normalized_index) or {}
     work = _extract_and_normalize if normalize else _extract_unbounded
-    for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs):
+    for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs, scheduler=scheduler):
         index, previous = todo[position]
         source = sources[index]
         entry = done["entry"] if normalize else done
