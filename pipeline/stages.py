@@ -147,6 +147,8 @@ def _run_children(
     time, or on the Dask cluster at `scheduler`, as they finish; a document that gave nothing yields
     the failed stage entry with its reason."""
     labels = [source.relative_path for source in sources]
+    if not sources:
+        return  # nothing to read: no cluster to connect to
     if scheduler is not None:
         finished = run_on_dask(work, sources, labels, scheduler)
     else:
