@@ -18,7 +18,7 @@ from comparisons.changes import CHANGES, changes_between
 from comparisons.diff_view import FORMATS, changes_to_text
 from comparisons.views import document_to_views
 from pipeline.executors import EXECUTORS
-from pipeline.output_set import ProjectBusy, project_lock
+from pipeline.output_set import ProjectBusy, project_lock, remove_stale_temporaries
 from pipeline.serialize import to_plain
 from pipeline.sources import Source, discover, document_id_for, sha256_of, unique_ids
 from pipeline.stages import (
@@ -105,6 +105,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     paths = ProjectPaths(Path(args.root))
     _raw_documents(paths)
     with project_lock(paths.build):
+        for line in remove_stale_temporaries(paths.build, paths.output):
+            print(f"warning: {line}", file=sys.stderr)
         return _run(args, paths)
 
 

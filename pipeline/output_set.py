@@ -69,6 +69,20 @@ def recover(output: Path) -> list[str]:
     return done
 
 
+def remove_stale_temporaries(*folders: Path) -> list[str]:
+    """Delete the temporary files (`.name.XXXX.tmp`) a killed run left in `folders`; one line for each.
+
+    Called under the project's lock, when no other run can be writing them.
+    """
+    removed = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob(".*.tmp")):
+                path.unlink(missing_ok=True)
+                removed.append(f"{path}: removed, a temporary file left by an interrupted run")
+    return removed
+
+
 def publish_set(output: Path, write: Callable[[Path], T]) -> T:
     """Call `write(folder)` on a new folder, then make it `output` in one step; `write`'s result.
 

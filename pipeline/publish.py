@@ -36,8 +36,21 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_json(path: Path, value: Any) -> None:
-    """Pretty, key-sorted UTF-8 JSON (readable and byte-stable), written atomically."""
+    """Pretty, key-sorted UTF-8 JSON (readable and byte-stable), written atomically: for files people read."""
     text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_stage_json(path: Path, value: Any) -> None:
+    """Compact, key-sorted UTF-8 JSON, written atomically: for the stage files under build/.
+
+    Stage files stay JSON, the one format a person can open to debug a read (`python -m json.tool`
+    or `jq` indents them), but compact: `indent` sends `json` to its pure-Python encoder, five times
+    slower, and makes the files 1.6 times as large (the DX strategy's stage file: 14 ms and 350 kB
+    indented, 3 ms and 213 kB compact). Binary formats (msgpack, Arrow IPC) would save a little
+    more time and cost that readability.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     write_atomic(path, text.encode("utf-8"))
 
 

@@ -28,7 +28,7 @@ from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import metrics_to_plot, rows_to_metrics
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.output_set import publish_set, recover
-from pipeline.publish import rows_to_table, write_json, write_parquet
+from pipeline.publish import rows_to_table, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
 from pipeline.tables import COMPARISON_TABLES, TABLES, DocumentRow, QualityRow
@@ -225,12 +225,12 @@ def run_extract(
         entry = done["entry"] if normalize else done
         entry.update(sha256=source.sha256, code=fingerprint)
         stage_file = _stage_file(folder, source.document_id)
-        write_json(stage_file, entry)
+        write_stage_json(stage_file, entry)
         if normalize:
             key = _normalized_key(stage_file)
             tables = done.get("tables") or normalized_tables(entry)
             target = paths.build / "normalized" / stage_file.name
-            write_json(target, {"key": key, "tables": tables})
+            write_stage_json(target, {"key": key, "tables": tables})
             normalized_keys[source.document_id] = f"{key}|{_file_sha256(target)}"
         state = _state(previous, source.sha256)
         known[source.document_id] = {**_summarize(entry), "stage_sha256": _file_sha256(stage_file)}
@@ -242,9 +242,9 @@ def run_extract(
     for removed in _remove_stale(folder, {s.document_id for s in sources}):
         ordered.append(DocumentResult(removed, f"{paths.raw.name}/…", "removed", None, False))
     current = {s.document_id for s in sources}
-    write_json(index_path, {doc: facts for doc, facts in known.items() if doc in current})
+    write_stage_json(index_path, {doc: facts for doc, facts in known.items() if doc in current})
     if normalize:
-        write_json(normalized_index, normalized_keys)
+        write_stage_json(normalized_index, normalized_keys)
     return ordered
 
 
@@ -342,10 +342,10 @@ def run_normalize(paths: ProjectPaths) -> None:
         entry = _load(path)
         if entry is None or not isinstance(entry.get("meta"), dict):
             continue  # damaged since extract checked it: the next extract reads the document again
-        write_json(target, {"key": key, "tables": normalized_tables(entry)})
+        write_stage_json(target, {"key": key, "tables": normalized_tables(entry)})
         current[path.stem] = f"{key}|{_file_sha256(target)}"
     _remove_stale(folder, set(current))
-    write_json(index_path, current)
+    write_stage_json(index_path, current)
 
 
 def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:

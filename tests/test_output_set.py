@@ -96,3 +96,16 @@ def test_a_second_run_in_the_same_project_is_refused(tmp_path: Path, capsys: pyt
     assert len(err) == 2 and all("another plancards run" in line and "wait for it" in line for line in err)
     assert not (tmp_path / "output").exists()
     assert main(["--root", str(tmp_path), "run", "--quiet"]) == 0  # the lock is free again
+
+
+def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "raw").mkdir()
+    shutil.copy(PLAN_2021, tmp_path / "raw" / PLAN_2021.name)
+    assert main(["--root", str(tmp_path), "run", "--quiet"]) == 0
+    stale = [tmp_path / "output" / ".documents.parquet.abc.tmp", tmp_path / "build" / "extracted" / ".x.json.abc.tmp"]
+    for path in stale:
+        path.write_bytes(b"half")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "run", "--quiet"]) == 0
+    assert not any(path.exists() for path in stale)
+    assert capsys.readouterr().err.count("a temporary file left by an interrupted run") == 2
