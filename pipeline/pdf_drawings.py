@@ -66,6 +66,7 @@ class PageDrawings:
     arrows: list[Box] = field(default_factory=list)
     fills: list[Box] = field(default_factory=list)
     curves: int = 0  # paths with curves: glyph outlines, rounded frames (not read)
+    skipped: int = 0  # paths of a page with more than MAX_PATHS_PER_PAGE: none of them read
 
 
 def _is_white(color: Any) -> bool:
@@ -76,11 +77,21 @@ def _saturated(color: Any) -> bool:
     return bool(color) and len(color) == 3 and max(color) - min(color) >= 0.25
 
 
+#: More paths than any table or schedule draws (a page of the seeds draws a few hundred): a page
+#: past it is a map, a chart of points or a hostile file, and its paths are not read (the reader's
+#: notes say so) so that reading it stays bounded.
+MAX_PATHS_PER_PAGE = 20_000
+
+
 def read_drawings(page: pymupdf.Page) -> PageDrawings:
     """Classify the page's paths (one pass over `get_cdrawings()`)."""
     out = PageDrawings()
     heads: list[Box] = []
-    for path in page.get_cdrawings():
+    paths = page.get_cdrawings()
+    if len(paths) > MAX_PATHS_PER_PAGE:
+        out.skipped = len(paths)
+        return out
+    for path in paths:
         kind = path.get("type", "")
         stroke = path.get("color")
         fill = path.get("fill")

@@ -111,6 +111,7 @@ class PageDraft:
     hidden: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
     images: int = 0
+    skipped_paths: int = 0  # drawn paths not read: more than the reader reads on one page
 
 
 def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: PlumberPages | None = None) -> PageDraft:
@@ -121,6 +122,7 @@ def read_page(page: pymupdf.Page, number: int, fonts: FontCheck, plumber: Plumbe
     rect = page.rect
     draft = PageDraft(number=number, width=rect.width, height=rect.height)
     drawings = read_drawings(page)
+    draft.skipped_paths = drawings.skipped
     grids = build_grids(drawings.horizontal, drawings.vertical)
     grid_bars = [bars(grid, drawings.fills) for grid in grids]
     found = page_chars(page, fonts, Rules(grids, drawings.vertical, [bar for row in grid_bars for bar in row]))

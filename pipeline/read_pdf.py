@@ -27,6 +27,7 @@ from pipeline.errors import DocumentError
 from pipeline.mupdf import pymupdf
 from pipeline.pdf_aligned import AlignedDraft
 from pipeline.pdf_chars import FontCheck
+from pipeline.pdf_drawings import MAX_PATHS_PER_PAGE
 from pipeline.pdf_join import join_pages
 from pipeline.pdf_margins import drop_margins
 from pipeline.pdf_open import open_pdf, repair_note
@@ -108,6 +109,13 @@ def _check_text(path: str, drafts: list[PageDraft]) -> list[str]:
     duplicates = sum(d.duplicates for d in drafts)
     if duplicates:
         notes.append(f"{duplicates} overprinted duplicate characters dropped (fake bold)")
+    crowded = [(d.number, d.skipped_paths) for d in drafts if d.skipped_paths]
+    if crowded:
+        pages = ", ".join(f"{number} ({count:,})" for number, count in crowded)
+        notes.append(
+            f"drawings not read on pages {pages}: more paths than the {MAX_PATHS_PER_PAGE:,} read per page, "
+            "so their ruling lines, arrows and fills are missing (text is read)"
+        )
     return notes
 
 

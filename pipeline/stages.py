@@ -121,7 +121,8 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
     ]
     # What was read is still published; the document is reported as failed all the same.
     error = f"{source.relative_path}: {'; '.join(problems)}" if problems else None
-    return {"meta": to_plain(meta), "error": error, "extraction": to_plain(extraction)}
+    notes = [n for n in document.notes if not n.startswith("truncated")]
+    return {"meta": to_plain(meta), "error": error, "extraction": to_plain(extraction), "notes": notes}
 
 
 def _failed_entry(source: Source, failure: str | None) -> dict[str, Any]:
@@ -283,6 +284,10 @@ def _remove_stale(folder: Path, keep: set[str]) -> list[str]:
     return removed
 
 
+#: Words of a reader's note that say something printed was not read (the note is then a warning).
+_NOTES_OF_LOSS = ("left out", "not read", "without a text layer", "MuPDF warnings")
+
+
 def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
     """One extracted stage file to rows of every table."""
     meta = from_plain(SourceMeta, entry["meta"])
@@ -294,6 +299,9 @@ def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
         out.quality.append(QualityRow(meta.document_id, check, "error", None, None, error))
         return out
     rows = extraction_to_rows(meta, from_plain(Extraction, entry["extraction"]))
+    for note in entry.get("notes") or []:
+        status = "warning" if any(word in note for word in _NOTES_OF_LOSS) else "ok"
+        rows.quality.append(QualityRow(meta.document_id, "reader_note", status, None, None, note))
     if entry.get("error"):
         rows.documents[0] = replace(rows.documents[0], status="partial", error=entry["error"])
         rows.quality.append(QualityRow(meta.document_id, "partial_document", "error", None, None, entry["error"]))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+import pipeline.pdf_drawings as drawings
 from pipeline.cli import main
 from pipeline.sources import discover, source_format
 from pipeline.stages import extract_document
@@ -63,3 +64,18 @@ def test_junk_before_the_pdf_header_is_still_a_pdf(tmp_path: Path) -> None:
     assert main(["--root", str(tmp_path), "run", "--quiet"]) == 0
     documents = pq.read_table(tmp_path / "output" / "documents.parquet").to_pylist()
     assert [(d["source_format"], d["status"]) for d in documents] == [("pdf", "ok")]
+
+
+def test_a_page_with_too_many_paths_is_read_without_them_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cap, lowered to 5 paths for the test: the text is read, the quality table names the pages."""
+    monkeypatch.setattr(drawings, "MAX_PATHS_PER_PAGE", 5)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(CARD_PDF, raw / CARD_PDF.name)
+    assert main(["--root", str(tmp_path), "run", "--quiet", "--jobs", "1"]) == 0
+    quality = pq.read_table(tmp_path / "output" / "quality.parquet").to_pylist()
+    notes = [q for q in quality if q["check"] == "reader_note" and "drawings not read" in q["detail"]]
+    assert [q["status"] for q in notes] == ["warning"]
+    assert pq.read_table(tmp_path / "output" / "initiatives.parquet").num_rows > 0
