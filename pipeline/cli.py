@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,18 @@ def _run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     for line in _summary(paths, before):
         print(line)
     results = [r for r in results if r.state != "removed"]
+    # A document read but not normalized or published (normalize_error, publish_error) failed too.
+    unpublished = {
+        row["document_id"]: row["error"]
+        for row in _read_columns(paths.output / "documents.parquet", ["document_id", "status", "error"])
+        if row["status"] == "error"
+    }
+    results = [
+        replace(r, error=unpublished[r.document_id], published=False)
+        if r.document_id in unpublished and not r.error
+        else r
+        for r in results
+    ]
     failed = [r for r in results if r.error]
     for result in failed:
         print(f"error: {result.error}", file=sys.stderr)

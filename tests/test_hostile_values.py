@@ -6,16 +6,19 @@ import json
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 import pipeline.stages as stages
 from normalizers.era import as_of_date, fiscal_year, year_month
 from normalizers.numbers import parse_value
+from pipeline.cli import main
 from pipeline.manifest import load_manifest
 from pipeline.normalize import NormalizedDocument
 from pipeline.stages import _prepare
-from tests.conftest import PLAN_2021, normalized
+from tests.conftest import PLAN_2021, PROGRESS_2017, normalized
 
 
 @pytest.mark.parametrize("text", ["令和0年度まで", "R0", "平成0年度"], ids=["kanji-era", "letter-era", "heisei"])
@@ -81,3 +84,26 @@ def test_a_normalizer_that_fails_fails_its_document_alone(monkeypatch: pytest.Mo
     assert [row["status"] for row in tables["documents"]] == ["error"]
     assert [row["check"] for row in tables["quality"]] == ["normalize_error"]
     assert "internal error while normalizing: ZeroDivisionError: bug" in tables["quality"][0]["detail"]
+
+
+def test_a_document_that_fails_to_normalize_is_an_error_of_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its child inherits the broken normalizer: the run names the file, exits 1, and publishes the rest."""
+    original = stages.normalize_entry
+
+    def broken_for_one(entry: dict[str, Any]) -> NormalizedDocument:
+        if "progress" in str(entry["meta"]):
+            raise ZeroDivisionError("bug")
+        return original(entry)
+
+    monkeypatch.setattr(stages, "normalize_entry", broken_for_one)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in (PLAN_2021, PROGRESS_2017):
+        (raw / path.name).write_bytes(path.read_bytes())
+    assert main(["--root", str(tmp_path), "run", "--quiet", "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"error: raw/{PROGRESS_2017.name}: internal error while normalizing: ZeroDivisionError: bug" in err
+    documents = pq.read_table(tmp_path / "output" / "documents.parquet").to_pylist()
+    assert {d["document_id"]: d["status"] for d in documents} == {PLAN_2021.stem: "ok", PROGRESS_2017.stem: "error"}
