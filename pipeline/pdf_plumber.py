@@ -86,9 +86,23 @@ class PlumberPages:
     def __init__(self, doc: pymupdf.Document) -> None:
         self._doc = doc
         self.used_on: list[int] = []
+        self.failed_on: list[tuple[int, str]] = []  # (page number, pdfplumber's error): tables of fills not read
 
     def grids(self, index: int) -> list[Grid]:
-        """Grids of the tables pdfplumber finds on page `index` (0-based), in PyMuPDF's coordinates."""
+        """Grids of the tables pdfplumber finds on page `index` (0-based), in PyMuPDF's coordinates.
+
+        pdfplumber failing on a page PyMuPDF reads (pdfminer is stricter about damaged files) costs
+        that page its fill-only tables, noted in `failed_on`, not the document.
+        """
+        try:
+            return self._grids(index)
+        except MemoryError:
+            raise
+        except Exception as exc:  # pdfminer raises many types for files MuPDF repaired
+            self.failed_on.append((index + 1, f"{type(exc).__name__}: {str(exc)[:80]}"))
+            return []
+
+    def _grids(self, index: int) -> list[Grid]:
         import pdfplumber  # imported here: only the rare fallback pays for pdfminer's import
 
         single = pymupdf.open()

@@ -56,6 +56,9 @@ def read_pdf(path: str, data: bytes) -> Document:
         notes.append(f"{joins} tables continued across a page break joined")
     if plumber.used_on:
         notes.append(f"tables of fill-only cells read with pdfplumber on pages {_pages(plumber.used_on)}")
+    if plumber.failed_on:
+        failures = "; ".join(f"page {number}: {error}" for number, error in plumber.failed_on)
+        notes.append(f"tables of fill-only cells not read (pdfplumber failed, the text is read): {failures}")
     repaired = repair_note()
     if repaired:
         notes.append(repaired)

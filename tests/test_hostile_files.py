@@ -11,6 +11,8 @@ import pytest
 
 import pipeline.pdf_drawings as drawings
 from pipeline.cli import main
+from pipeline.pdf_plumber import PlumberPages
+from pipeline.read_pdf import read_pdf
 from pipeline.sources import discover, source_format
 from pipeline.stages import extract_document
 from tests.conftest import PLAN_2021, ROOT
@@ -79,3 +81,18 @@ def test_a_page_with_too_many_paths_is_read_without_them_and_says_so(
     notes = [q for q in quality if q["check"] == "reader_note" and "drawings not read" in q["detail"]]
     assert [q["status"] for q in notes] == ["warning"]
     assert pq.read_table(tmp_path / "output" / "initiatives.parquet").num_rows > 0
+
+
+def test_pdfplumber_failing_costs_its_tables_not_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page pdfminer cannot parse (it is stricter than MuPDF): the text is read, a note says what was not."""
+
+    def failing(self: PlumberPages, index: int) -> list[object]:
+        raise ValueError("pdfminer gave up")
+
+    monkeypatch.setattr(PlumberPages, "_grids", failing)
+    pdf = ROOT / "tests" / "fixtures" / "office" / "kpi_tables.pdf"
+    document = read_pdf(pdf.name, pdf.read_bytes())
+    assert any(
+        "not read (pdfplumber failed" in note and "ValueError: pdfminer gave up" in note for note in document.notes
+    )
+    assert document.text().strip()
