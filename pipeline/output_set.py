@@ -83,11 +83,11 @@ def remove_stale_temporaries(*folders: Path) -> list[str]:
     return removed
 
 
-def publish_set(output: Path, write: Callable[[Path], T]) -> T:
+def publish_set(output: Path, write: Callable[[Path], T], keep_others: bool = True) -> T:
     """Call `write(folder)` on a new folder, then make it `output` in one step; `write`'s result.
 
-    Entries of the previous `output` that `write` does not make (a report, a file of the user's)
-    are moved into the new one after the exchange.
+    With `keep_others`, entries of the previous `output` that `write` does not make (a report, a file
+    of the user's) are moved into the new one after the exchange; without, the new set is all there is.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
@@ -97,13 +97,15 @@ def publish_set(output: Path, write: Callable[[Path], T]) -> T:
         if not output.exists():
             building.rename(output)
         elif _exchange(building, output):
-            _keep_others(previous=building, now=output)
+            if keep_others:
+                _keep_others(previous=building, now=output)
         else:
             aside = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old-"))
             aside.rmdir()
             output.rename(aside)
             building.rename(output)
-            _keep_others(previous=aside, now=output)
+            if keep_others:
+                _keep_others(previous=aside, now=output)
             shutil.rmtree(aside, ignore_errors=True)
         _sync_folder(output.parent)
     finally:

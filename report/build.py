@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -11,6 +9,7 @@ from pathlib import Path
 
 import plotly.offline
 
+from pipeline.output_set import publish_set, recover
 from pipeline.publish import write_atomic
 from report.load import DocumentTables, load_tables
 from report.overlays import PageOverlays, page_boxes, render_page_images
@@ -52,47 +51,23 @@ def report_files(root: Path, bundles: tuple[DocumentTables, ...]) -> Iterator[tu
         yield document_page_name(tables.document.document_id), render_document(tables, overlays).encode("utf-8")
 
 
-def _recover(destination: Path) -> None:
-    """Clear what a run killed half-way left beside `destination`: put back a previous report that was
-    moved aside but not yet replaced, and remove unfinished folders."""
-    leftovers = sorted(destination.parent.glob(f".{destination.name}.*"))
-    for folder in leftovers:
-        previous = folder / destination.name
-        if not destination.exists() and folder.name.startswith(f".{destination.name}.old-") and previous.is_dir():
-            previous.replace(destination)
-    for folder in leftovers:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def write_report(root: Path, destination: Path | None = None) -> ReportResult:
     """Write the report of `root/output/` into `destination` (default `root/output/report/`).
 
-    The files are written into a new folder beside `destination`, which then takes its place, so a
-    crash or an error leaves the previous report as it was. Raises ReportInputError when output/ has
-    no tables.
+    The files are written into a new folder that then takes the place of `destination` in one step
+    (`pipeline/output_set.py`, as the tables are), so a crash or an error leaves the previous report
+    as it was. Raises ReportInputError when output/ has no tables.
     """
     bundles = load_tables(root / "output")
     destination = destination or root / "output" / "report"
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    _recover(destination)
-    building = Path(tempfile.mkdtemp(dir=destination.parent, prefix=f".{destination.name}.new-"))
-    retired: Path | None = None
-    try:
+    recover(destination)
+
+    def write(folder: Path) -> int:
         count = 0
         for relative, data in report_files(root, bundles):
-            write_atomic(building / relative, data)
+            write_atomic(folder / relative, data)
             count += 1
-        building.chmod(0o755)  # mkdtemp makes it private; the report is as readable as the tables beside it
-        if destination.exists():
-            retired = Path(tempfile.mkdtemp(dir=destination.parent, prefix=f".{destination.name}.old-"))
-            destination.replace(retired / destination.name)
-        building.replace(destination)
-    except BaseException:
-        if retired is not None and not destination.exists():
-            (retired / destination.name).replace(destination)
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    finally:
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+        return count
+
+    count = publish_set(destination, write, keep_others=False)
     return ReportResult(destination, len(bundles), count)

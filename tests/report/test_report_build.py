@@ -11,6 +11,7 @@ import pytest
 
 import report.build
 from pipeline.cli import main
+from pipeline.output_set import recover
 from report.build import write_report
 from report.charts import indicator_figure, schedule_figure
 from report.load import Card, Document, DocumentTables, QualityCheck, load_tables
@@ -133,11 +134,9 @@ def test_a_report_moved_aside_by_a_killed_run_is_put_back(project: Path, tmp_pat
     folder = tmp_path / "report"
     write_report(project, folder)
     before = _digests(folder)
-    aside = tmp_path / ".report.old-x"
-    aside.mkdir()
-    folder.replace(aside / "report")
+    folder.replace(tmp_path / ".report.old-x")  # the report set aside between the two renames
     (tmp_path / ".report.new-y").mkdir()
-    report.build._recover(folder)
+    recover(folder)
     assert _digests(folder) == before and sorted(p.name for p in tmp_path.iterdir()) == ["report"]
 
 
