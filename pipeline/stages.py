@@ -144,9 +144,9 @@ def _run_children(
     memory: int = MEMORY_PER_DOCUMENT,
     scheduler: str | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(index in `sources`, what `work` returned) for each raw file, in bounded children, `jobs` at a
-    time, or on the Dask cluster at `scheduler`, as they finish; a document that gave nothing yields
-    the failed stage entry with its reason."""
+    """(index in `sources`, what `work` returned: `{"entry": …}` and maybe `"tables"`) for each raw file,
+    in bounded children, `jobs` at a time, or on the Dask cluster at `scheduler`, as they finish; a
+    document that gave nothing yields its failed stage entry with the reason."""
     labels = [source.relative_path for source in sources]
     if not sources:
         return  # nothing to read: no cluster to connect to
@@ -155,17 +155,15 @@ def _run_children(
     else:
         finished = run_many(work, [(source,) for source in sources], labels, jobs, seconds, memory)
     for index, done, failure in finished:
-        if done is None:
-            entry = _failed_entry(sources[index], failure)
-            done = {"entry": entry} if work is _extract_and_normalize else entry
-        yield index, done
+        yield index, done if done is not None else {"entry": _failed_entry(sources[index], failure)}
 
 
 def extract_document(
     source: Source, seconds: float = SECONDS_PER_DOCUMENT, memory: int = MEMORY_PER_DOCUMENT
 ) -> dict[str, Any]:
     """Read and extract one raw file in a child process bounded in time and memory."""
-    _, entry = next(_run_children(_extract_unbounded, [source], 1, seconds, memory))
+    _, done = next(_run_children(_extract_only, [source], 1, seconds, memory))
+    entry: dict[str, Any] = done["entry"]
     return entry
 
 
@@ -219,11 +217,11 @@ def run_extract(
             todo.append((index, previous))
     normalized_index = paths.build / "normalized.index.json"
     normalized_keys: dict[str, str] = _load(normalized_index) or {}
-    work = _extract_and_normalize if normalize else _extract_unbounded
+    work = _extract_and_normalize if normalize else _extract_only
     for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs, scheduler=scheduler):
         index, previous = todo[position]
         source = sources[index]
-        entry = done["entry"] if normalize else done
+        entry = done["entry"]
         entry.update(sha256=source.sha256, code=fingerprint)
         stage_file = _stage_file(folder, source.document_id)
         write_stage_json(stage_file, entry)
@@ -320,6 +318,11 @@ def normalized_tables(entry: dict[str, Any]) -> dict[str, list[Any]]:
         rows.documents.append(document_row(meta, None, "unknown", reason))
         rows.quality.append(QualityRow(meta.document_id, "normalize_error", "error", None, None, reason))
     return {name: to_plain(getattr(rows, name)) for name in TABLES}
+
+
+def _extract_only(source: Source) -> dict[str, Any]:
+    """The per-document work of `plancards stage extract`, in one child."""
+    return {"entry": _extract_unbounded(source)}
 
 
 def _extract_and_normalize(source: Source) -> dict[str, Any]:
