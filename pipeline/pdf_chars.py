@@ -103,6 +103,7 @@ _FLAGS = (
     | pymupdf.TEXT_MEDIABOX_CLIP
     | pymupdf.TEXT_COLLECT_VECTORS
 )
+_NO_CHARACTER = 0xFFFD  # the code the text trace gives a glyph it found no character for
 _VECTOR = 3  # block type of a vector (a filled or stroked path) in the extraction's output
 
 
@@ -110,11 +111,12 @@ def _unmapped_spans(page: pymupdf.Page, unmapped: dict[str, bool]) -> set[str]:
     """Font names (as the text extraction names them) of spans whose codes are glyph ids.
 
     The trace may name a font differently from its dictionary (family name vs. BaseFont), so on a
-    page with an unmapped font, a span whose every code equals its glyph id is taken as that font's.
+    page with an unmapped font, a span whose every code equals its glyph id, or is U+FFFD (MuPDF
+    found no character for it), is taken as that font's.
     """
     names = {name for name, alone in unmapped.items() if alone}
     for span in page.get_texttrace():
-        if span["font"] in unmapped or all(ch[0] == ch[1] for ch in span["chars"]):
+        if span["font"] in unmapped or all(ch[0] in (ch[1], _NO_CHARACTER) for ch in span["chars"]):
             names.add(span["font"])
     return names
 

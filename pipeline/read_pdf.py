@@ -89,6 +89,14 @@ def _pages(numbers: list[int]) -> str:
 def _check_text(path: str, drafts: list[PageDraft]) -> list[str]:
     """Refuse a PDF without any text layer; report pages whose text is missing or was left out."""
     if not any(d.chars for d in drafts):
+        unreadable = sorted({font for d in drafts for font in d.unmapped_fonts})
+        if unreadable:
+            pages = _pages([d.number for d in drafts if d.unmapped_fonts])
+            raise DocumentError(
+                path,
+                f"no readable text: the text on pages {pages} is in font {', '.join(unreadable)} without a "
+                f"ToUnicode map (its codes are glyph ids, not text); {OCR_ADVICE}",
+            )
         if any(d.images for d in drafts):
             raise DocumentError(
                 path, f"image-only PDF: no text layer on any page ({len(drafts)} scanned); {OCR_ADVICE}"

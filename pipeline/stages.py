@@ -100,6 +100,7 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
         reason = f"{source.relative_path}: cannot be read: {exc.strerror or type(exc).__name__}"
         return {"meta": to_plain(meta), "error": reason, "extraction": None}
     meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(data), None, None)
+    document = None
     try:
         document = read_document(source.relative_path, data)
         encoding = next((n.removeprefix("decoded as ") for n in document.notes if n.startswith("decoded as ")), None)
@@ -109,7 +110,9 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
             raise DocumentError(source.relative_path, f"unknown layout: {choice.unread}")
         extraction = choice.extraction
     except DocumentError as exc:
-        return {"meta": to_plain(meta), "error": str(exc), "extraction": None}
+        # A file read but of no known layout keeps the reader's notes: they may say why (drawings not read).
+        notes = list(document.notes) if document is not None else []
+        return {"meta": to_plain(meta), "error": str(exc), "extraction": None, "notes": notes}
     except Exception as exc:  # an extractor bug must not stop the other documents
         message = f"{source.relative_path}: internal error {type(exc).__name__}: {exc}"
         return {"meta": to_plain(meta), "error": message, "extraction": None}
@@ -295,15 +298,24 @@ def normalize_entry(entry: dict[str, Any]) -> NormalizedDocument:
         out.documents.append(document_row(meta, None, "unknown", error))
         check = "unknown_layout" if "unknown layout" in error else "read_error"
         out.quality.append(QualityRow(meta.document_id, check, "error", None, None, error))
+        out.quality.extend(_note_rows(meta.document_id, entry.get("notes") or []))
         return out
     rows = extraction_to_rows(meta, from_plain(Extraction, entry["extraction"]))
-    for note in entry.get("notes") or []:
-        status = "warning" if any(word in note for word in _NOTES_OF_LOSS) else "ok"
-        rows.quality.append(QualityRow(meta.document_id, "reader_note", status, None, None, note))
+    rows.quality.extend(_note_rows(meta.document_id, entry.get("notes") or []))
     if entry.get("error"):
         rows.documents[0] = replace(rows.documents[0], status="partial", error=entry["error"])
         rows.quality.append(QualityRow(meta.document_id, "partial_document", "error", None, None, entry["error"]))
     return rows
+
+
+def _note_rows(document_id: str, notes: list[str]) -> list[QualityRow]:
+    """The reader's notes about a file as `reader_note` rows: warnings where something printed may be missing."""
+    return [
+        QualityRow(
+            document_id, "reader_note", "warning" if any(w in note for w in _NOTES_OF_LOSS) else "ok", None, None, note
+        )
+        for note in notes
+    ]
 
 
 def normalized_tables(entry: dict[str, Any]) -> dict[str, list[Any]]:

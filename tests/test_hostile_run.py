@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.cli import main
 from tests.conftest import IIZUKA_2023, PLAN_2021, RAW, ROOT
+from tests.hostile_pdfs import arrow_heads, same_text_spans, small_fills, unmapped_font_only
 
 VALUE = "10,000\t20,000"  # card 4's interim and final targets in the seed's tab rows
 HOSTILE_DUMPS = {
@@ -47,10 +48,18 @@ def _hostile_project(root: Path) -> list[str]:
         "two\nlines.txt": PLAN_2021.read_bytes(),
         "binary.txt": bytes(range(256)) * 64,
     }
+    # Pages that used to stall the reader for its whole time limit, and text in glyph ids only.
+    files |= {
+        "fills_10000.pdf": small_fills(),
+        "heads_100000.pdf": arrow_heads(),
+        "spans_100000.pdf": same_text_spans(),
+        "glyph_ids.pdf": unmapped_font_only(),
+    }
     for name, data in files.items():
         (raw / name).write_bytes(data)
     named += ["raw/empty.pdf", "raw/junk_then_pdf.pdf", "raw/cut.pdf", "raw/name-\\xff.txt", "raw/two\\nlines.txt"]
     named += ["raw/" + "n" * 240 + ".txt", "raw/binary.txt"]
+    named += ["raw/fills_10000.pdf", "raw/heads_100000.pdf", "raw/spans_100000.pdf", "raw/glyph_ids.pdf"]
     manifest = {"era_zero.txt": {"source_url": 12345}, "ordinal.txt": {"note": {"deep": [[[[1]]]]}}}
     (raw / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return named
@@ -68,13 +77,21 @@ def test_seeds_and_every_hostile_kind_in_one_run(tmp_path: Path, capsys: pytest.
         assert documents[f"raw/{seed.name}"]["status"] == "ok", seed.name
     assert set(named) <= set(documents)
     failed = [d for d in documents.values() if d["status"] == "error"]
-    assert {d["source_path"] for d in failed} == {"raw/empty.pdf", "raw/cut.pdf", "raw/binary.txt"}
+    crafted = {"raw/fills_10000.pdf", "raw/heads_100000.pdf", "raw/spans_100000.pdf"}
+    unreadable = {"raw/empty.pdf", "raw/cut.pdf", "raw/binary.txt", "raw/glyph_ids.pdf"}
+    assert {d["source_path"] for d in failed} == unreadable | crafted
+    for path in crafted:  # read to the end, well inside the time limit: they print no plan
+        assert documents[path]["error"].startswith(f"{path}: unknown layout: no table"), path
     errors = [line for line in captured.err.splitlines() if line.startswith("error: ")]
     assert len(errors) == len(failed) and all(any(d["source_path"] in e for e in errors) for d in failed)
     assert "Traceback" not in captured.err
     assert documents["raw/junk_then_pdf.pdf"]["source_format"] == "pdf"
     assert documents["raw/era_zero.txt"]["source_url"] is None  # the manifest's number, reported and ignored
     assert "source_url '12345' is not a string" in captured.err
+    assert "without a ToUnicode map" in documents["raw/glyph_ids.pdf"]["error"]
+    notes = pq.read_table(tmp_path / "output" / "quality.parquet").to_pylist()
+    crowded = [q for q in notes if q["check"] == "reader_note" and "more paths than" in q["detail"]]
+    assert [q["document_id"] for q in crowded] == [documents["raw/heads_100000.pdf"]["document_id"]]
 
 
 def test_damaged_output_and_stage_files_are_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

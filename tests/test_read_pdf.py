@@ -26,6 +26,7 @@ from pipeline.read_text import read_text_dump
 from pipeline.serialize import to_plain
 from pipeline.sources import document_id_for, read_document
 from tests.golden_io import GOLDEN, REGEN_FLAG, card_record, check_golden, dumps, regenerating
+from tests.hostile_pdfs import unmapped_font_only
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
@@ -159,6 +160,15 @@ def test_font_without_tounicode_is_reported_not_emitted() -> None:
     page3 = [b.text for b in doc.pages[2].blocks if isinstance(b, Paragraph)]
     assert page3 == ["第4章 文字コードのないフォント", "この行は読めます。"]
     assert any("pages 3" in note and "ToUnicode" in note for note in doc.notes)
+
+
+def test_pdf_whose_only_text_has_no_tounicode_says_so() -> None:
+    """Not "no text": the text is there, in glyph ids only OCR can turn back into characters."""
+    with pytest.raises(DocumentError) as caught:
+        read_pdf("raw/glyph_ids.pdf", unmapped_font_only())
+    message = str(caught.value)
+    assert message.startswith("raw/glyph_ids.pdf: no readable text: the text on pages 1 is in font ")
+    assert "without a ToUnicode map" in message and "ocrmypdf" in message
 
 
 def test_fake_bold_is_deduplicated() -> None:
