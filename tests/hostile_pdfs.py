@@ -75,3 +75,16 @@ def unmapped_font_only() -> bytes:
     data = doc.tobytes(garbage=3, deflate=True, no_new_id=True)
     doc.close()
     return data
+
+
+def with_tounicode(cmap: bytes) -> bytes:
+    """`unmapped_font_only()` with `cmap` as its font's ToUnicode stream (a CMap, or anything at all)."""
+    doc = pymupdf.open(stream=unmapped_font_only())
+    stream = doc.get_new_xref()
+    doc.update_object(stream, "<<>>")
+    doc.update_stream(stream, cmap)
+    for xref, *_ in doc[0].get_fonts():
+        doc.xref_set_key(xref, "ToUnicode", f"{stream} 0 R")
+    data = doc.tobytes(no_new_id=True)
+    doc.close()
+    return data

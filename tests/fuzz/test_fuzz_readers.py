@@ -1,7 +1,8 @@
 """Fuzzing the readers and normalizers: any exception but the project's DocumentError is a failure.
 
 Strategies build what cities print, bent: dump lines of plan words, tabs, HTML cells, arrows and
-numbers; value cells with eras, ordinals and huge numbers; PDFs with bytes flipped, cut or spliced.
+numbers; value cells with eras, ordinals and huge numbers; PDFs with bytes flipped, cut or spliced;
+ToUnicode CMaps of a CID font, well-formed or not.
 The `short` profile runs in CI; `PLANCARDS_FUZZ_PROFILE=long` (scripts/fuzz_long.py) runs 10,000
 cases per test.
 """
@@ -22,6 +23,7 @@ from pipeline.normalize import SourceMeta, extraction_to_rows
 from pipeline.read_pdf import read_pdf
 from pipeline.read_text import read_text_dump
 from tests.conftest import ROOT
+from tests.hostile_pdfs import with_tounicode
 
 WORDS = [
     "取組方針1",
@@ -147,3 +149,33 @@ def test_damaged_pdfs(flips: list[tuple[int, int]], keep: int) -> None:
 def test_a_pdf_cut_inside_its_header_is_a_document_error() -> None:
     """Found by the long profile: MuPDF opens it, then fails counting its pages."""
     _extract_and_normalize("raw/fuzz.pdf", PDF[:155] + PDF[-64:], read_pdf)
+
+
+_HEX = st.integers(0, 0xFFFFFFFF).map(lambda n: f"<{n:0{2 * (1 + n.bit_length() // 8)}X}>")
+_CMAP_LINE = st.one_of(
+    st.sampled_from(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end end",
+        ]
+    ),
+    st.builds(lambda n: f"{n} beginbfchar", st.integers(-2, 200)),
+    st.builds(lambda n: f"{n} beginbfrange", st.integers(-2, 200)),
+    st.sampled_from(["endbfchar", "endbfrange"]),
+    st.builds(lambda a, b: f"{a} {b}", _HEX, _HEX),
+    st.builds(lambda a, b, c: f"{a} {b} {c}", _HEX, _HEX, _HEX),
+    st.builds(lambda a, b, cs: f"{a} {b} [{' '.join(cs)}]", _HEX, _HEX, st.lists(_HEX, max_size=5)),
+    st.text(max_size=20),
+)
+CMAPS = st.lists(_CMAP_LINE, max_size=40).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(CMAPS)
+def test_tounicode_cmaps(cmap: bytes) -> None:
+    _extract_and_normalize("raw/fuzz.pdf", with_tounicode(cmap), read_pdf)
