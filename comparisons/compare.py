@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from comparisons.changes import changes_between
 from comparisons.links import LinkedDocument, city_links
 from comparisons.series import SeriesMember, SeriesPlace, members_to_places
-from comparisons.views import InitiativeView, document_to_views
+from comparisons.views import InitiativeView
 from pipeline.normalize import NormalizedDocument
-from pipeline.tables import ChangeRow, LinkRow, QualityRow
+from pipeline.tables import ChangeRow, DocumentRow, LinkRow, QualityRow
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,20 @@ class Comparison:
     problems: list[str]  # one line each: a `supersedes` that could not be followed
 
 
-def compare_documents(documents: Sequence[NormalizedDocument], supersedes: Mapping[str, str]) -> Comparison:
+def compare_documents(
+    rows: Sequence[DocumentRow],
+    views_of: Callable[[str], Sequence[InitiativeView]],
+    supersedes: Mapping[str, str],
+) -> Comparison:
     """Series and previous versions, the changes from each previous version, and links within each city.
 
+    `rows` are the documents' `documents` rows; `views_of(document_id)` gives a document's initiatives
+    when they are needed (publishing keeps them out of memory until then): for the changes between a
+    version and the one before, and for the links among a city's latest plans, one city at a time.
     `supersedes` maps a document id to the id of the document the manifest says it replaces.
-    Documents that were not read (no `documents` row with a layout) take part in no comparison.
+    Documents that were not read (status `error`) take part in no comparison.
     """
-    readable = [d for d in documents if d.documents and d.documents[0].status != "error"]
+    readable = [row for row in rows if row.status != "error"]
     members = [
         SeriesMember(
             row.document_id,
@@ -42,31 +49,29 @@ def compare_documents(documents: Sequence[NormalizedDocument], supersedes: Mappi
             supersedes.get(row.document_id),
             row.source_format,
         )
-        for row in (d.documents[0] for d in readable)
+        for row in readable
     ]
     places, problems = members_to_places(members)
-    views: dict[str, list[InitiativeView]] = {d.documents[0].document_id: document_to_views(d) for d in readable}
     changes: list[ChangeRow] = []
     for doc_id in sorted(places):
         previous = places[doc_id].previous_document_id
         if previous is not None:
-            changes += changes_between(previous, views[previous], doc_id, views[doc_id])
+            changes += changes_between(previous, views_of(previous), doc_id, views_of(doc_id))
     # Links join the latest version of each plan of a city: an earlier version's initiatives reach
     # them through `changes` (previous_initiative_id), and linking every version with every other
     # would grow with the square of the versions kept.
     superseded = {place.previous_document_id for place in places.values()}
-    cities: dict[str, list[LinkedDocument]] = {}
-    for document in readable:
-        row = document.documents[0]
+    cities: dict[str, list[DocumentRow]] = {}
+    for row in readable:
         city = row.municipality_code or row.municipality
         if city and row.document_id not in superseded:
-            linked = LinkedDocument(row.document_id, row.published, tuple(views[row.document_id]))
-            cities.setdefault(city, []).append(linked)
-    links = sorted(
-        (link for city in sorted(cities) for link in city_links(cities[city])),
-        key=lambda link: link.document_id,
-    )
-    return Comparison(places, changes, links, problems)
+            cities.setdefault(city, []).append(row)
+    links: list[LinkRow] = []
+    for city in sorted(cities):
+        if len(cities[city]) > 1:  # one plan links with nothing
+            linked = [LinkedDocument(r.document_id, r.published, tuple(views_of(r.document_id))) for r in cities[city]]
+            links += city_links(linked)
+    return Comparison(places, changes, sorted(links, key=lambda link: link.document_id), problems)
 
 
 def apply_places(document: NormalizedDocument, place: SeriesPlace | None) -> None:

@@ -6,40 +6,44 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 
-def rows_to_metrics(rows: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
-    """Documents, cards, indicators, values, the share of numeric values and quality problems, in all
-    and per document (documents in id order; shares rounded to 0.0001 so reruns give equal files)."""
-    per_document: dict[str, dict[str, Any]] = {}
-    for document in rows["documents"]:
-        per_document[document.document_id] = {
-            "cards": 0,
-            "indicators": 0,
-            "values": 0,
-            "numeric_values": 0,
-            "quality_warnings": 0,
-            "quality_errors": 0,
-        }
-    for name, key in (("initiatives", "cards"), ("indicators", "indicators"), ("indicator_values", "values")):
-        for row in rows[name]:
-            per_document[row.document_id][key] += 1
-    for value in rows["indicator_values"]:
-        per_document[value.document_id]["numeric_values"] += value.status == "numeric"
-    for problem in rows["quality"]:
-        if problem.status in ("warning", "error"):
-            per_document[problem.document_id][f"quality_{problem.status}s"] += 1
-    for counts in per_document.values():
-        counts["numeric_share"] = round(counts["numeric_values"] / counts["values"], 4) if counts["values"] else None
-    total = {
-        key: sum(c[key] for c in per_document.values())
-        for key in next(iter(per_document.values()), {})
-        if key != "numeric_share"
+def content_counts(initiatives: Sequence[Any], indicators: Sequence[Any], values: Sequence[Any]) -> dict[str, int]:
+    """One document's cards, indicators, values and numeric values (publishing counts a document at a time)."""
+    return {
+        "cards": len(initiatives),
+        "indicators": len(indicators),
+        "values": len(values),
+        "numeric_values": sum(value.status == "numeric" for value in values),
     }
-    values = total.get("values", 0)
+
+
+def quality_counts(quality: Sequence[Any]) -> dict[str, int]:
+    """One document's quality warnings and errors."""
+    return {
+        "quality_warnings": sum(row.status == "warning" for row in quality),
+        "quality_errors": sum(row.status == "error" for row in quality),
+    }
+
+
+def counts_to_metrics(per_document: Mapping[str, Mapping[str, int]]) -> dict[str, Any]:
+    """Documents, cards, indicators, values, the share of numeric values and quality problems, in all
+    and per document (documents in id order; shares rounded to 0.0001 so reruns give equal files).
+
+    `per_document` holds each document's `content_counts` and `quality_counts` together.
+    """
+    documents = {}
+    for document_id, counts in per_document.items():
+        values = counts["values"]
+        documents[document_id] = {
+            **counts,
+            "numeric_share": round(counts["numeric_values"] / values, 4) if values else None,
+        }
+    keys = ("cards", "indicators", "values", "numeric_values", "quality_warnings", "quality_errors")
+    total = {key: sum(counts[key] for counts in per_document.values()) for key in keys}
     return {
         "documents": len(per_document),
-        **{key: total.get(key, 0) for key in ("cards", "indicators", "values", "quality_warnings", "quality_errors")},
-        "numeric_share": round(total.get("numeric_values", 0) / values, 4) if values else None,
-        "per_document": dict(sorted(per_document.items())),
+        **{key: total[key] for key in keys if key != "numeric_values"},
+        "numeric_share": round(total["numeric_values"] / total["values"], 4) if total["values"] else None,
+        "per_document": dict(sorted(documents.items())),
     }
 
 

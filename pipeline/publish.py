@@ -66,11 +66,11 @@ def rows_to_table(rows: Sequence[Any], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def with_pandas_metadata(table: pa.Table) -> pa.Table:
-    """The table with the `pandas` schema metadata pyarrow reads back: integer columns come back as
-    pandas' nullable integers (`Int32`), not as float64 where they hold a null; no pandas import needed."""
+def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
+    """The schema with the `pandas` metadata pyarrow reads back: integer columns come back as pandas'
+    nullable integers (`Int32`), not as float64 where they hold a null; no pandas import needed."""
     columns = []
-    for field in table.schema:
+    for field in schema:
         kind = str(field.type)
         numpy_type = _PANDAS_INTEGERS.get(kind, "bool" if kind == "bool" else "object")
         if kind in ("double", "float"):
@@ -90,22 +90,59 @@ def with_pandas_metadata(table: pa.Table) -> pa.Table:
             }
         )
     pandas = {"index_columns": [], "column_indexes": [], "columns": columns}
-    metadata = {**(table.schema.metadata or {}), b"pandas": json.dumps(pandas, sort_keys=True).encode()}
-    return table.replace_schema_metadata(metadata)
+    return schema.with_metadata({**(schema.metadata or {}), b"pandas": json.dumps(pandas, sort_keys=True).encode()})
+
+
+#: Rows a Parquet row group holds at most: parts are written as they fill, so memory stays flat.
+ROW_GROUP_ROWS = 65_536
+
+
+class ParquetStream:
+    """One Parquet file written part by part (a document's rows at a time), readable by all.
+
+    Parts are gathered until `ROW_GROUP_ROWS` rows and written as one row group, so that working
+    memory is one row group whatever the number of documents; a file of fewer rows is one row group,
+    as `pyarrow.parquet.write_table` writes it. Fixed writer options keep the bytes reproducible.
+    The file is written in place: it goes into a new output set that replaces the old one as a whole.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.schema = with_pandas_metadata(schema)
+        self._writer = pq.ParquetWriter(
+            path, self.schema, compression="zstd", use_dictionary=True, write_statistics=True
+        )
+        self._parts: list[pa.Table] = []
+        self._buffered = 0
+        self.rows = 0
+        self._flushed = False
+
+    def write(self, table: pa.Table) -> None:
+        """Add rows (a table of the declared schema); a full row group is written out."""
+        self._parts.append(table.replace_schema_metadata(self.schema.metadata))
+        self._buffered += table.num_rows
+        self.rows += table.num_rows
+        while self._buffered >= ROW_GROUP_ROWS:
+            gathered = pa.concat_tables(self._parts)
+            self._writer.write_table(gathered.slice(0, ROW_GROUP_ROWS), row_group_size=ROW_GROUP_ROWS)
+            rest = gathered.slice(ROW_GROUP_ROWS)
+            self._parts, self._buffered, self._flushed = [rest], rest.num_rows, True
+
+    def close(self) -> None:
+        """Write the last rows (an empty file has one empty row group, as `write_table` writes it) and sync."""
+        if self._buffered or not self._flushed:
+            table = pa.concat_tables(self._parts) if self._parts else self.schema.empty_table()
+            self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+        self._writer.close()
+        self._parts = []
+        with open(self.path, "rb") as check:
+            os.fsync(check.fileno())
+        os.chmod(self.path, FILE_MODE)
 
 
 def write_parquet(path: Path, table: pa.Table) -> None:
-    """Write a table as Parquet atomically, readable by all; fixed writer options keep the bytes reproducible."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.fchmod(handle, FILE_MODE)
-    os.close(handle)
-    try:
-        table = with_pandas_metadata(table)
-        pq.write_table(table, temp, compression="zstd", use_dictionary=True, write_statistics=True)
-        with open(temp, "rb") as check:
-            os.fsync(check.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write a whole table as one Parquet file (`ParquetStream` with one part)."""
+    stream = ParquetStream(path, table.schema)
+    stream.write(table)
+    stream.close()

@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 from comparisons.compare import apply_places, compare_documents
+from comparisons.views import document_to_views
 from extractors.model import Extraction
 from extractors.registry import choose
 from pipeline.datapackage import datapackage_descriptor
@@ -25,12 +26,13 @@ from pipeline.errors import DocumentError
 from pipeline.executors import run_on_dask
 from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_many
 from pipeline.manifest import MANIFEST_NAME, load_manifest
-from pipeline.metrics import metrics_to_plot, rows_to_metrics
+from pipeline.metrics import content_counts, counts_to_metrics, metrics_to_plot, quality_counts
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.output_set import publish_set, recover
-from pipeline.publish import rows_to_table, write_json, write_parquet, write_stage_json
+from pipeline.publish import ParquetStream, rows_to_table, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
+from pipeline.spill import ViewSpill
 from pipeline.tables import COMPARISON_TABLES, TABLES, DocumentRow, QualityRow
 
 PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers", "comparisons")
@@ -464,54 +466,84 @@ def _prepare(document: NormalizedDocument) -> _Prepared:
     return _Prepared(document, tables)
 
 
+@dataclass
+class _Kept:
+    """What publishing keeps of a document after writing its other rows: the rows comparing completes."""
+
+    documents: list[DocumentRow]
+    quality: list[QualityRow]
+    counts: dict[str, int]
+    supersedes: str | None  # the raw path the manifest says this document replaces
+
+
 def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tuple[dict[str, int], list[str]]:
-    """The publish itself (`run_publish`), into `folder`."""
-    documents = []
-    for path in stage_files:
-        stage = (_load(path) or {}).get("tables", {})
-        document = NormalizedDocument(
-            **{
-                name: [from_plain(record_type, r) for r in stage.get(name, [])]
-                for name, (record_type, _) in TABLES.items()
-            }
-        )
-        documents.append(document)
+    """The publish itself (`run_publish`), into `folder`, a document at a time.
+
+    Each document's rows go to their Parquet files as it is read; its views for comparing are set
+    aside on disk (`pipeline/spill.py`); only its `documents` and `quality` rows stay in memory, for
+    the comparison to complete. Memory does not grow with the documents' contents.
+    """
     manifest, problems = load_manifest(paths.raw)
     raw_prefix = f"{paths.raw.name}/"
-    ids_by_path = {
-        d.documents[0].source_path.removeprefix(raw_prefix): d.documents[0].document_id
-        for d in documents
-        if d.documents
+    streams = {
+        name: ParquetStream(folder / f"{name}.parquet", schema)
+        for name, (_, schema) in TABLES.items()
+        if name not in _COMPLETED_LATER
     }
-    supersedes = {}
-    for document in documents:
-        row = document.documents[0] if document.documents else None
-        entry = manifest.get(row.source_path.removeprefix(raw_prefix)) if row else None
-        if row and entry:
-            document.documents[0] = replace(
-                row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
+    kept: list[_Kept] = []
+    with ViewSpill(paths.build) as spill:
+        for path in stage_files:
+            stage = (_load(path) or {}).get("tables", {})
+            document = NormalizedDocument(
+                **{
+                    name: [from_plain(record_type, r) for r in stage.get(name, [])]
+                    for name, (record_type, _) in TABLES.items()
+                }
             )
-            if entry.supersedes in ids_by_path:
-                supersedes[row.document_id] = ids_by_path[entry.supersedes]
-    prepared = [_prepare(document) for document in documents]
-    documents = [p.document for p in prepared]
-    comparison = compare_documents(documents, supersedes)
+            row = document.documents[0] if document.documents else None
+            entry = manifest.get(row.source_path.removeprefix(raw_prefix)) if row else None
+            if row and entry:
+                document.documents[0] = replace(
+                    row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
+                )
+            prepared = _prepare(document)
+            for name, stream in streams.items():
+                stream.write(prepared.tables[name])
+            document = prepared.document
+            if document.documents and document.documents[0].status != "error":
+                spill.put(document.documents[0].document_id, document_to_views(document))
+            counts = content_counts(document.initiatives, document.indicators, document.indicator_values)
+            kept.append(_Kept(document.documents, document.quality, counts, entry.supersedes if entry else None))
+        for stream in streams.values():
+            stream.close()
+        rows = [d.documents[0] for d in kept if d.documents]
+        ids_by_path = {row.source_path.removeprefix(raw_prefix): row.document_id for row in rows}
+        supersedes = {
+            d.documents[0].document_id: ids_by_path[d.supersedes]
+            for d in kept
+            if d.documents and d.supersedes in ids_by_path
+        }
+        comparison = compare_documents(rows, spill.get, supersedes)
     problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
-    rows: dict[str, list[Any]] = {name: [] for name in (*TABLES, *COMPARISON_TABLES)}
-    for document in documents:
-        if document.documents:
-            apply_places(document, comparison.places.get(document.documents[0].document_id))
-        for name in TABLES:
-            rows[name].extend(getattr(document, name))
-    rows["changes"], rows["initiative_links"] = comparison.changes, comparison.links
-    for name, (_, schema) in {**TABLES, **COMPARISON_TABLES}.items():
-        if name in TABLES and name not in _COMPLETED_LATER and prepared:
-            table = pa.concat_tables([p.tables[name] for p in prepared])
-        else:
-            table = rows_to_table(rows[name], schema)
-        write_parquet(folder / f"{name}.parquet", table)
-    metrics = rows_to_metrics(rows)
+    per_document = {}
+    for done in kept:
+        if done.documents:
+            completed = NormalizedDocument(documents=done.documents, quality=done.quality)
+            apply_places(completed, comparison.places.get(done.documents[0].document_id))
+            per_document[done.documents[0].document_id] = {**done.counts, **quality_counts(done.quality)}
+    later: dict[str, Sequence[Any]] = {
+        "documents": [row for d in kept for row in d.documents],
+        "quality": [row for d in kept for row in d.quality],
+        "changes": comparison.changes,
+        "initiative_links": comparison.links,
+    }
+    schemas = {**TABLES, **COMPARISON_TABLES}
+    for name, found in later.items():
+        write_parquet(folder / f"{name}.parquet", rows_to_table(found, schemas[name][1]))
+    metrics = counts_to_metrics(per_document)
     write_json(folder / "metrics.json", metrics)
     write_json(folder / "plots" / "values_per_document.json", metrics_to_plot(metrics))
     write_json(folder / "datapackage.json", datapackage_descriptor())
-    return {name: len(found) for name, found in rows.items()}, problems
+    counts = {name: stream.rows for name, stream in streams.items()}
+    counts |= {name: len(found) for name, found in later.items()}
+    return {name: counts[name] for name in schemas}, problems

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import frictionless
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
@@ -79,3 +80,20 @@ def test_integers_with_nulls_stay_integers_in_pandas(output: Path) -> None:
     assert str(values["source_page"].dtype) == "Int32" and str(values["fiscal_year"].dtype) == "Int16"
     assert str(quality["expected"].dtype) == "Int32"
     assert values["fiscal_year"].dropna().astype(int).between(2000, 2100).all()
+
+
+def test_tables_are_written_in_row_groups_of_bounded_size(
+    output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Publishing streams a document at a time: with small row groups the tables hold the same rows."""
+    monkeypatch.setattr("pipeline.publish.ROW_GROUP_ROWS", 100)
+    (tmp_path / "raw").mkdir()
+    for path in (PLAN_2021, DX_2023):
+        shutil.copy(path, tmp_path / "raw" / path.name)
+    assert main(["--root", str(tmp_path), "run", "--quiet", "--jobs", "1"]) == 0
+    for name in ("initiatives", "indicators", "indicator_values", "schedule"):
+        small = pq.ParquetFile(tmp_path / "output" / f"{name}.parquet")
+        sizes = [small.metadata.row_group(i).num_rows for i in range(small.num_row_groups)]
+        assert sizes[:-1] == [100] * (len(sizes) - 1) and 0 < sizes[-1] <= 100, name
+        assert small.read().equals(pq.read_table(output / f"{name}.parquet")), name
+        assert pq.read_metadata(output / f"{name}.parquet").num_row_groups == 1  # 65,536 rows a group

@@ -20,15 +20,15 @@ from tests.conftest import DX_2023, PLAN_2021, ROOT
 _KILLED_RUN = """
 import os, sys
 sys.path.insert(0, sys.argv[2])
-import pipeline.stages as stages
+from pipeline.publish import ParquetStream
 written = []
-original = stages.write_parquet
-def dying(path, table):
-    original(path, table)
-    written.append(path)
+original = ParquetStream.close
+def dying(self):
+    original(self)
+    written.append(self.path)
     if len(written) == 3:
         os._exit(9)
-stages.write_parquet = dying
+ParquetStream.close = dying
 from pipeline.cli import main
 main(["--root", sys.argv[1], "run", "--quiet"])
 """
