@@ -52,11 +52,22 @@ def compare_documents(
         for row in readable
     ]
     places, problems = members_to_places(members)
-    changes: list[ChangeRow] = []
+    # Each series is walked from its first version, so that a version's views are asked for twice in a
+    # row (as the later, then as the earlier one); the rows are listed by document id all the same.
+    following: dict[str, list[str]] = {}
     for doc_id in sorted(places):
         previous = places[doc_id].previous_document_id
         if previous is not None:
-            changes += changes_between(previous, views_of(previous), doc_id, views_of(doc_id))
+            following.setdefault(previous, []).append(doc_id)
+    found: dict[str, list[ChangeRow]] = {}
+    walk = [doc_id for doc_id in sorted(places, reverse=True) if places[doc_id].previous_document_id not in places]
+    while walk:
+        previous = walk.pop()
+        for doc_id in reversed(following.get(previous, [])):
+            walk.append(doc_id)
+        for doc_id in following.get(previous, []):
+            found[doc_id] = changes_between(previous, views_of(previous), doc_id, views_of(doc_id))
+    changes = [row for doc_id in sorted(found) for row in found[doc_id]]
     # Links join the latest version of each plan of a city: an earlier version's initiatives reach
     # them through `changes` (previous_initiative_id), and linking every version with every other
     # would grow with the square of the versions kept.

@@ -17,10 +17,17 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(obj: Any) -> Any:
     """A dataclass (or a tuple/list/dict of them) as JSON-ready values; dates as ISO strings."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    kind = type(obj)
+    if kind in _AS_IS:  # most values: checked first, by exact type, because this runs for every one
+        return obj
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_plain(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_plain(v) for v in obj]
     if isinstance(obj, dict):
@@ -28,6 +35,12 @@ def to_plain(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     return obj
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, or None for any other type; asked once per type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def from_plain(cls: type[T], data: Any) -> T:
