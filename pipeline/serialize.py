@@ -22,7 +22,7 @@ _AS_IS = frozenset({str, int, float, bool, type(None)})
 
 def to_plain(obj: Any) -> Any:
     """A dataclass (or a tuple/list/dict of them) as JSON-ready values; dates as ISO strings."""
-    kind = type(obj)
+    kind: Any = type(obj)
     if kind in _AS_IS:  # most values: checked first, by exact type, because this runs for every one
         return obj
     names = _field_names(kind)
