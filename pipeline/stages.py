@@ -222,24 +222,23 @@ def run_extract(
             todo.append((index, previous))
     normalized_index = paths.build / "normalized.index.json"
     normalized_keys: dict[str, str] = _load(normalized_index) or {}
-    work = _extract_and_normalize if normalize else _extract_only
+    # Local children write their own stage files (the parent is told what they hold, not sent them);
+    # a Dask worker may be on another machine, so it sends its results and the parent writes them.
+    staging = _Staging(paths.build, fingerprint, normalize)
+    work: Callable[[Source], dict[str, Any]] = _extract_and_normalize if normalize else _extract_only
+    if scheduler is None:
+        work = functools.partial(_work_and_stage, work, staging)
     for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs, scheduler=scheduler):
         index, previous = todo[position]
         source = sources[index]
-        entry = done["entry"]
-        entry.update(sha256=source.sha256, code=fingerprint)
-        stage_file = _stage_file(folder, source.document_id)
-        write_stage_json(stage_file, entry)
-        if normalize:
-            key = _normalized_key(stage_file)
-            tables = done.get("tables") or normalized_tables(entry)
-            target = paths.build / "normalized" / stage_file.name
-            write_stage_json(target, {"key": key, "tables": tables})
-            normalized_keys[source.document_id] = f"{key}|{_file_sha256(target)}"
+        staged = done["staged"] if "staged" in done else staging.write(source, done)
+        if staged["normalized"] is not None:
+            normalized_keys[source.document_id] = staged["normalized"]
+        facts = staged["facts"]
+        known[source.document_id] = facts
         state = _state(previous, source.sha256)
-        known[source.document_id] = {**_summarize(entry), "stage_sha256": _file_sha256(stage_file)}
-        published = entry["extraction"] is not None
-        results[index] = DocumentResult(source.document_id, source.relative_path, state, entry["error"], published)
+        result = DocumentResult(source.document_id, source.relative_path, state, facts["error"], facts["published"])
+        results[index] = result
         if progress:
             progress(source.relative_path, len(sources))
     ordered = [results[index] for index in range(len(sources))]
@@ -250,6 +249,34 @@ def run_extract(
     if normalize:
         write_stage_json(normalized_index, normalized_keys)
     return ordered
+
+
+@dataclass(frozen=True)
+class _Staging:
+    """Where and how a document's stage files are written."""
+
+    build: Path
+    fingerprint: str  # the code's
+    normalize: bool  # whether the normalized stage file is written too
+
+    def write(self, source: Source, done: dict[str, Any]) -> dict[str, Any]:
+        """Write what the per-document work returned (`{"entry": …}`, maybe `"tables"`) as stage files;
+        the facts the stage indexes keep (`facts`: the extracted index line; `normalized`: its key line)."""
+        entry = done["entry"]
+        entry.update(sha256=source.sha256, code=self.fingerprint)
+        name = f"{source.document_id}.json"
+        stage_sha256 = write_stage_json(self.build / "extracted" / name, entry)
+        normalized = None
+        if self.normalize:
+            key = f"{stage_sha256}:{self.fingerprint}"
+            tables = done.get("tables") or normalized_tables(entry)
+            normalized = f"{key}|{write_stage_json(self.build / 'normalized' / name, {'key': key, 'tables': tables})}"
+        return {"facts": {**_summarize(entry), "stage_sha256": stage_sha256}, "normalized": normalized}
+
+
+def _work_and_stage(work: Callable[[Source], dict[str, Any]], staging: _Staging, source: Source) -> dict[str, Any]:
+    """The per-document work of a local run, in its child, with the stage files written there."""
+    return {"staged": staging.write(source, work(source))}
 
 
 def _file_sha256(path: Path) -> str | None:
