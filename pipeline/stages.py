@@ -29,7 +29,7 @@ from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import content_counts, counts_to_metrics, metrics_to_plot, quality_counts
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.output_set import publish_set, recover
-from pipeline.publish import ParquetStream, rows_to_table, write_json, write_parquet, write_stage_json
+from pipeline.publish import ParquetStream, plain_to_table, rows_to_table, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
 from pipeline.spill import ViewSpill
@@ -452,6 +452,8 @@ def _publish_key(paths: ProjectPaths, stage_files: list[Path]) -> str:
 
 #: Tables publish completes after converting each document: their rows change when documents are compared.
 _COMPLETED_LATER = ("documents", "quality")
+#: Tables whose rows publish rebuilds as records: those completed later, and those documents are compared by.
+_AS_RECORDS = (*_COMPLETED_LATER, "initiatives", "schedule", "indicators", "indicator_values")
 
 
 @dataclass
@@ -462,13 +464,16 @@ class _Prepared:
     tables: dict[str, pa.Table]
 
 
-def _prepare(document: NormalizedDocument) -> _Prepared:
+def _prepare(document: NormalizedDocument, stage: dict[str, list[Any]]) -> _Prepared:
     """The document as it can be published: itself, or, when one of its values does not fit its
     column (a count past int16, a manifest field of the wrong type), its `documents` row alone with
-    the one-line reason, so that the other documents are published all the same."""
+    the one-line reason, so that the other documents are published all the same.
+
+    `stage` holds its rows as plain data, from which the tables not `_COMPLETED_LATER` are made;
+    `document` holds the records of `_AS_RECORDS`."""
     try:
         tables = {
-            name: rows_to_table(getattr(document, name), schema)
+            name: plain_to_table(stage.get(name, []), schema)
             for name, (_, schema) in TABLES.items()
             if name not in _COMPLETED_LATER
         }
@@ -522,10 +527,7 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
         for path in stage_files:
             stage = (_load(path) or {}).get("tables", {})
             document = NormalizedDocument(
-                **{
-                    name: [from_plain(record_type, r) for r in stage.get(name, [])]
-                    for name, (record_type, _) in TABLES.items()
-                }
+                **{name: [from_plain(TABLES[name][0], r) for r in stage.get(name, [])] for name in _AS_RECORDS}
             )
             row = document.documents[0] if document.documents else None
             entry = manifest.get(row.source_path.removeprefix(raw_prefix)) if row else None
@@ -533,7 +535,7 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                 document.documents[0] = replace(
                     row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
                 )
-            prepared = _prepare(document)
+            prepared = _prepare(document, stage)
             for name, stream in streams.items():
                 stream.write(prepared.tables[name])
             document = prepared.document

@@ -17,7 +17,9 @@ from normalizers.numbers import parse_value
 from pipeline.cli import main
 from pipeline.manifest import load_manifest
 from pipeline.normalize import NormalizedDocument
+from pipeline.serialize import to_plain
 from pipeline.stages import _prepare
+from pipeline.tables import TABLES
 from tests.conftest import PLAN_2021, PROGRESS_2017, normalized
 
 
@@ -51,11 +53,16 @@ def test_a_row_that_overflows_its_column_fails_its_document_alone() -> None:
     document: NormalizedDocument = normalized(PLAN_2021)[1]
     hostile = NormalizedDocument(**{name: list(getattr(document, name)) for name in document.__dataclass_fields__})
     hostile.schedule[0] = replace(hostile.schedule[0], row_no=40000)
-    published = _prepare(hostile).document
+    published = _prepare(hostile, _stage(hostile)).document
     assert [d.status for d in published.documents] == ["error"]
     assert published.initiatives == [] and [q.check for q in published.quality] == ["publish_error"]
     assert "could not be published" in (published.documents[0].error or "")
-    assert _prepare(document).document is document
+    assert _prepare(document, _stage(document)).document is document
+
+
+def _stage(document: NormalizedDocument) -> dict[str, list[Any]]:
+    """The document's rows as its normalized stage file holds them."""
+    return json.loads(json.dumps({name: to_plain(getattr(document, name)) for name in TABLES}))
 
 
 def test_manifest_fields_of_the_wrong_type_and_deep_nesting(tmp_path: Path) -> None:
