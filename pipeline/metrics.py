@@ -16,11 +16,11 @@ def content_counts(initiatives: Sequence[Any], indicators: Sequence[Any], values
     }
 
 
-def quality_counts(quality: Sequence[Any]) -> dict[str, int]:
-    """One document's quality warnings and errors."""
+def quality_counts(statuses: Sequence[str]) -> dict[str, int]:
+    """One document's quality warnings and errors, from the statuses of its quality rows."""
     return {
-        "quality_warnings": sum(row.status == "warning" for row in quality),
-        "quality_errors": sum(row.status == "error" for row in quality),
+        "quality_warnings": sum(status == "warning" for status in statuses),
+        "quality_errors": sum(status == "error" for status in statuses),
     }
 
 

@@ -118,8 +118,9 @@ def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
     return schema.with_metadata({**(schema.metadata or {}), b"pandas": json.dumps(pandas, sort_keys=True).encode()})
 
 
-#: Rows a Parquet row group holds at most: parts are written as they fill, so memory stays flat.
-ROW_GROUP_ROWS = 65_536
+#: Rows a Parquet row group holds at most (a few MB of Arrow data): parts are written as they fill, so
+#: that publishing holds one row group per table however many documents there are.
+ROW_GROUP_ROWS = 16_384
 
 
 class ParquetStream:
@@ -145,6 +146,8 @@ class ParquetStream:
 
     def write(self, table: pa.Table) -> None:
         """Add rows (a table of the declared schema); a full row group is written out."""
+        if not table.num_rows:
+            return  # most documents have no rows for some tables: an empty part would still cost its arrays
         self._parts.append(table.replace_schema_metadata(self.schema.metadata))
         self._buffered += table.num_rows
         self.rows += table.num_rows

@@ -450,15 +450,15 @@ def _publish_key(paths: ProjectPaths, stage_files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-#: Tables publish completes after converting each document: their rows change when documents are compared.
-_COMPLETED_LATER = ("documents", "quality")
-#: Tables whose rows publish rebuilds as records: those completed later, and those documents are compared by.
-_AS_RECORDS = (*_COMPLETED_LATER, "initiatives", "schedule", "indicators", "indicator_values")
+#: The table publish writes last, from records: its rows change when documents are compared.
+_COMPLETED_LATER = "documents"
+#: Tables whose rows publish rebuilds as records: the one completed later, and those documents are compared by.
+_AS_RECORDS = (_COMPLETED_LATER, "initiatives", "schedule", "indicators", "indicator_values")
 
 
 @dataclass
 class _Prepared:
-    """A document as it will be published, with its rows already in Arrow (but `_COMPLETED_LATER`)."""
+    """A document as it will be published: its records (`_AS_RECORDS`) and its rows in Arrow (but `documents`)."""
 
     document: NormalizedDocument
     tables: dict[str, pa.Table]
@@ -469,16 +469,15 @@ def _prepare(document: NormalizedDocument, stage: dict[str, list[Any]]) -> _Prep
     column (a count past int16, a manifest field of the wrong type), its `documents` row alone with
     the one-line reason, so that the other documents are published all the same.
 
-    `stage` holds its rows as plain data, from which the tables not `_COMPLETED_LATER` are made;
+    `stage` holds its rows as plain data, from which every table but `documents` is made;
     `document` holds the records of `_AS_RECORDS`."""
     try:
         tables = {
             name: plain_to_table(stage.get(name, []), schema)
             for name, (_, schema) in TABLES.items()
-            if name not in _COMPLETED_LATER
+            if name != _COMPLETED_LATER
         }
-        for name in _COMPLETED_LATER:
-            rows_to_table(getattr(document, name), TABLES[name][1])
+        rows_to_table(document.documents, TABLES[_COMPLETED_LATER][1])
     except (pa.ArrowException, OverflowError, ValueError, TypeError) as exc:
         row = document.documents[0]
         reason = f"{row.source_path}: could not be published: {type(exc).__name__}: {str(exc)[:200]}"
@@ -490,20 +489,19 @@ def _prepare(document: NormalizedDocument, stage: dict[str, list[Any]]) -> _Prep
                 None, None, None, None, row.layout, None, row.contract_version, "error", reason, None,
             )
         )  # fmt: skip
-        failed.quality.append(QualityRow(row.document_id, "publish_error", "error", None, None, reason))
-        empty = {
-            name: rows_to_table([], schema) for name, (_, schema) in TABLES.items() if name not in _COMPLETED_LATER
-        }
-        return _Prepared(failed, empty)
+        tables = {name: rows_to_table([], schema) for name, (_, schema) in TABLES.items() if name != _COMPLETED_LATER}
+        publish_error = QualityRow(row.document_id, "publish_error", "error", None, None, reason)
+        tables["quality"] = rows_to_table([publish_error], TABLES["quality"][1])
+        return _Prepared(failed, tables)
     return _Prepared(document, tables)
 
 
 @dataclass
 class _Kept:
-    """What publishing keeps of a document after writing its other rows: the rows comparing completes."""
+    """What publishing keeps of a document after writing its other rows, for the comparison to complete."""
 
     documents: list[DocumentRow]
-    quality: list[QualityRow]
+    quality: pa.Table  # its quality rows; those the comparison adds follow them
     counts: dict[str, int]
     supersedes: str | None  # the raw path the manifest says this document replaces
 
@@ -512,15 +510,15 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
     """The publish itself (`run_publish`), into `folder`, a document at a time.
 
     Each document's rows go to their Parquet files as it is read; its views for comparing are set
-    aside on disk (`pipeline/spill.py`); only its `documents` and `quality` rows stay in memory, for
-    the comparison to complete. Memory does not grow with the documents' contents.
+    aside on disk (`pipeline/spill.py`); only its `documents` row (a record) and its quality rows (in
+    Arrow) stay in memory, for the comparison to complete.
     """
     manifest, problems = load_manifest(paths.raw)
     raw_prefix = f"{paths.raw.name}/"
     streams = {
         name: ParquetStream(folder / f"{name}.parquet", schema)
         for name, (_, schema) in TABLES.items()
-        if name not in _COMPLETED_LATER
+        if name not in (_COMPLETED_LATER, "quality")
     }
     kept: list[_Kept] = []
     with ViewSpill(paths.build) as spill:
@@ -541,8 +539,10 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             document = prepared.document
             if document.documents and document.documents[0].status != "error":
                 spill.put(document.documents[0].document_id, document_to_views(document))
+            quality = prepared.tables["quality"]
             counts = content_counts(document.initiatives, document.indicators, document.indicator_values)
-            kept.append(_Kept(document.documents, document.quality, counts, entry.supersedes if entry else None))
+            counts |= quality_counts(quality.column("status").to_pylist())
+            kept.append(_Kept(document.documents, quality, counts, entry.supersedes if entry else None))
         for stream in streams.values():
             stream.close()
         rows = [d.documents[0] for d in kept if d.documents]
@@ -555,18 +555,26 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
         comparison = compare_documents(rows, spill.get, supersedes)
     problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
     per_document = {}
+    quality_parts = []
+    quality_schema = TABLES["quality"][1]
     for done in kept:
+        quality_parts.append(done.quality)
         if done.documents:
-            completed = NormalizedDocument(documents=done.documents, quality=done.quality)
+            completed = NormalizedDocument(documents=done.documents)
             apply_places(completed, comparison.places.get(done.documents[0].document_id))
-            per_document[done.documents[0].document_id] = {**done.counts, **quality_counts(done.quality)}
+            if completed.quality:  # rows the comparison adds, after the document's own
+                quality_parts.append(rows_to_table(completed.quality, quality_schema))
+            added = quality_counts([q.status for q in completed.quality])
+            counts = {key: value + added.get(key, 0) for key, value in done.counts.items()}
+            per_document[done.documents[0].document_id] = counts
+    quality = pa.concat_tables(quality_parts) if quality_parts else rows_to_table([], quality_schema)
     later: dict[str, Sequence[Any]] = {
         "documents": [row for d in kept for row in d.documents],
-        "quality": [row for d in kept for row in d.quality],
         "changes": comparison.changes,
         "initiative_links": comparison.links,
     }
     schemas = {**TABLES, **COMPARISON_TABLES}
+    write_parquet(folder / "quality.parquet", quality)
     for name, found in later.items():
         write_parquet(folder / f"{name}.parquet", rows_to_table(found, schemas[name][1]))
     metrics = counts_to_metrics(per_document)
@@ -574,5 +582,5 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
     write_json(folder / "plots" / "values_per_document.json", metrics_to_plot(metrics))
     write_json(folder / "datapackage.json", datapackage_descriptor())
     counts = {name: stream.rows for name, stream in streams.items()}
-    counts |= {name: len(found) for name, found in later.items()}
+    counts |= {name: len(found) for name, found in later.items()} | {"quality": quality.num_rows}
     return {name: counts[name] for name in schemas}, problems

@@ -53,9 +53,11 @@ def test_a_row_that_overflows_its_column_fails_its_document_alone() -> None:
     document: NormalizedDocument = normalized(PLAN_2021)[1]
     hostile = NormalizedDocument(**{name: list(getattr(document, name)) for name in document.__dataclass_fields__})
     hostile.schedule[0] = replace(hostile.schedule[0], row_no=40000)
-    published = _prepare(hostile, _stage(hostile)).document
+    prepared = _prepare(hostile, _stage(hostile))
+    published = prepared.document
     assert [d.status for d in published.documents] == ["error"]
-    assert published.initiatives == [] and [q.check for q in published.quality] == ["publish_error"]
+    assert published.initiatives == [] and prepared.tables["schedule"].num_rows == 0
+    assert prepared.tables["quality"].column("check").to_pylist() == ["publish_error"]
     assert "could not be published" in (published.documents[0].error or "")
     assert _prepare(document, _stage(document)).document is document
 

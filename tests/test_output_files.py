@@ -96,4 +96,4 @@ def test_tables_are_written_in_row_groups_of_bounded_size(
         sizes = [small.metadata.row_group(i).num_rows for i in range(small.num_row_groups)]
         assert sizes[:-1] == [100] * (len(sizes) - 1) and 0 < sizes[-1] <= 100, name
         assert small.read().equals(pq.read_table(output / f"{name}.parquet")), name
-        assert pq.read_metadata(output / f"{name}.parquet").num_row_groups == 1  # 65,536 rows a group
+        assert pq.read_metadata(output / f"{name}.parquet").num_row_groups == 1  # 16,384 rows a group
