@@ -6,13 +6,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 
-def content_counts(initiatives: Sequence[Any], indicators: Sequence[Any], values: Sequence[Any]) -> dict[str, int]:
-    """One document's cards, indicators, values and numeric values (publishing counts a document at a time)."""
+def content_counts(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, int]:
+    """One document's cards, indicators, values and numeric values, from its plain rows by table
+    (publishing counts a document at a time)."""
+    values = tables.get("indicator_values", [])
     return {
-        "cards": len(initiatives),
-        "indicators": len(indicators),
+        "cards": len(tables.get("initiatives", [])),
+        "indicators": len(tables.get("indicators", [])),
         "values": len(values),
-        "numeric_values": sum(value.status == "numeric" for value in values),
+        "numeric_values": sum(value.get("status") == "numeric" for value in values),
     }
 
 

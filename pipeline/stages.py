@@ -32,7 +32,7 @@ from pipeline.output_set import publish_set, recover
 from pipeline.publish import ParquetStream, plain_to_table, rows_to_table, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
-from pipeline.spill import ViewSpill
+from pipeline.spill import VIEWS_SUFFIX, ViewSpill, views_file, write_views
 from pipeline.tables import COMPARISON_TABLES, TABLES, DocumentRow, QualityRow
 
 PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers", "comparisons")
@@ -178,9 +178,22 @@ def _stage_file(folder: Path, document_id: str) -> Path:
 
 def _load(path: Path) -> dict[str, Any] | None:
     """A JSON object from a file of ours, or None when it is missing, damaged or of another shape."""
+    return _parse(_read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A file's bytes; none when it cannot be read (then it is treated as damaged)."""
     try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _parse(data: bytes) -> dict[str, Any] | None:
+    """A JSON object from bytes of ours, or None when they are damaged or of another shape."""
+    try:
+        loaded = json.loads(data)
+    except (ValueError, RecursionError):
         return None
     return loaded if isinstance(loaded, dict) else None
 
@@ -227,7 +240,7 @@ def run_extract(
     staging = _Staging(paths.build, fingerprint, normalize)
     work: Callable[[Source], dict[str, Any]] = _extract_and_normalize if normalize else _extract_only
     if scheduler is None:
-        work = functools.partial(_work_and_stage, work, staging)
+        work = functools.partial(_work_and_stage, staging)
     for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs, scheduler=scheduler):
         index, previous = todo[position]
         source = sources[index]
@@ -274,9 +287,18 @@ class _Staging:
         return {"facts": {**_summarize(entry), "stage_sha256": stage_sha256}, "normalized": normalized}
 
 
-def _work_and_stage(work: Callable[[Source], dict[str, Any]], staging: _Staging, source: Source) -> dict[str, Any]:
-    """The per-document work of a local run, in its child, with the stage files written there."""
-    return {"staged": staging.write(source, work(source))}
+def _work_and_stage(staging: _Staging, source: Source) -> dict[str, Any]:
+    """The per-document work of a local run, in its child, with the stage files written there; when
+    normalizing, also the document's views for comparing (`write_views`), which spares publishing,
+    the one part of a run that is not parallel, rebuilding its records."""
+    entry = _extract_unbounded(source)
+    if not staging.normalize:
+        return {"staged": staging.write(source, {"entry": entry})}
+    rows = normalized_rows(entry)
+    staged = staging.write(source, {"entry": entry, "tables": {name: to_plain(getattr(rows, name)) for name in TABLES}})
+    normalized_sha256 = staged["normalized"].rsplit("|", 1)[1]
+    write_views(staging.build / "views", source.document_id, normalized_sha256, rows)
+    return {"staged": staged}
 
 
 def _file_sha256(path: Path) -> str | None:
@@ -303,11 +325,11 @@ def _state(previous: dict[str, Any] | None, sha256: str) -> str:
     return "changed" if previous.get("sha256") != sha256 else "re-read"
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> list[str]:
+def _remove_stale(folder: Path, keep: set[str], suffix: str = ".json") -> list[str]:
     """Delete the stage files of documents no longer in raw/; their ids, sorted."""
     removed = []
     if folder.is_dir():
-        for path in sorted(folder.glob("*.json")):
+        for path in sorted(folder.glob(f"*{suffix}")):
             if path.stem not in keep:
                 path.unlink()
                 removed.append(path.stem)
@@ -347,17 +369,23 @@ def _note_rows(document_id: str, notes: list[str]) -> list[QualityRow]:
     ]
 
 
-def normalized_tables(entry: dict[str, Any]) -> dict[str, list[Any]]:
-    """An extracted entry's rows of every table as plain data; a normalizer that fails makes the
-    document's one-line error (its `documents` row and a `normalize_error` row), not the run's."""
+def normalized_rows(entry: dict[str, Any]) -> NormalizedDocument:
+    """An extracted entry's rows of every table; a normalizer that fails makes the document's one-line
+    error (its `documents` row and a `normalize_error` row), not the run's."""
     try:
-        rows = normalize_entry(entry)
+        return normalize_entry(entry)
     except Exception as exc:  # a normalizer bug must not stop the other documents
         meta = from_plain(SourceMeta, entry["meta"])
         reason = f"{meta.source_path}: internal error while normalizing: {type(exc).__name__}: {str(exc)[:200]}"
         rows = NormalizedDocument()
         rows.documents.append(document_row(meta, None, "unknown", reason))
         rows.quality.append(QualityRow(meta.document_id, "normalize_error", "error", None, None, reason))
+        return rows
+
+
+def normalized_tables(entry: dict[str, Any]) -> dict[str, list[Any]]:
+    """An extracted entry's rows of every table as plain data (`normalized_rows`)."""
+    rows = normalized_rows(entry)
     return {name: to_plain(getattr(rows, name)) for name in TABLES}
 
 
@@ -397,6 +425,7 @@ def run_normalize(paths: ProjectPaths) -> None:
         write_stage_json(target, {"key": key, "tables": normalized_tables(entry)})
         current[path.stem] = f"{key}|{_file_sha256(target)}"
     _remove_stale(folder, set(current))
+    _remove_stale(paths.build / "views", set(current), VIEWS_SUFFIX)
     write_stage_json(index_path, current)
 
 
@@ -523,9 +552,13 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
     kept: list[_Kept] = []
     with ViewSpill(paths.build) as spill:
         for path in stage_files:
-            stage = (_load(path) or {}).get("tables", {})
+            data = _read_bytes(path)
+            stage = (_parse(data) or {}).get("tables", {})
+            views = views_file(paths.build / "views", path.stem, hashlib.sha256(data).hexdigest())
+            # Records of the compared tables only when a child did not leave the views (Dask, `stage`).
+            wanted = _AS_RECORDS if views is None else (_COMPLETED_LATER,)
             document = NormalizedDocument(
-                **{name: [from_plain(TABLES[name][0], r) for r in stage.get(name, [])] for name in _AS_RECORDS}
+                **{name: [from_plain(TABLES[name][0], r) for r in stage.get(name, [])] for name in wanted}
             )
             row = document.documents[0] if document.documents else None
             entry = manifest.get(row.source_path.removeprefix(raw_prefix)) if row else None
@@ -536,11 +569,15 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             prepared = _prepare(document, stage)
             for name, stream in streams.items():
                 stream.write(prepared.tables[name])
+            published = prepared.document is document  # not replaced by its publish_error
             document = prepared.document
             if document.documents and document.documents[0].status != "error":
-                spill.put(document.documents[0].document_id, document_to_views(document))
+                if views is not None:
+                    spill.put_file(document.documents[0].document_id, views)
+                else:
+                    spill.put(document.documents[0].document_id, document_to_views(document))
             quality = prepared.tables["quality"]
-            counts = content_counts(document.initiatives, document.indicators, document.indicator_values)
+            counts = content_counts(stage if published else {})
             counts |= quality_counts(quality.column("status").to_pylist())
             kept.append(_Kept(document.documents, quality, counts, entry.supersedes if entry else None))
         for stream in streams.values():
