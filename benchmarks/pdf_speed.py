@@ -4,7 +4,8 @@ Prints, from one run on this machine, for three inputs:
   * the fixture PDFs (tests/fixtures/pdf, generated and real);
   * one long PDF made by concatenating the fixtures to 500+ pages (built in a temp dir);
   * a long real PDF (a city's 408-page budget) named by PLANCARDS_BUDGET_PDF, skipped with a message otherwise;
-the pages/s of `pipeline.read_pdf.read_pdf`, of a bare `page.get_text()` loop and of pdfplumber
+the pages/s of `pipeline.read_pdf.read_pdf`, of a bare `page.get_text()` loop, of the two MuPDF calls
+the reader makes on every page (`get_text("rawdict")` and `get_cdrawings()`: its floor) and of pdfplumber
 `extract_tables()` over the same pages (pdfplumber on a sample of pages: it is slow), with the
 reader's speed as a ratio to each. Then the reader's peak memory on the long PDF cut to 100 and
 to 500 pages, each in a fresh process: peak RSS, Python's peak allocation (tracemalloc), and how
@@ -33,6 +34,7 @@ import pymupdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.pdf_chars import _FLAGS as CHAR_FLAGS  # noqa: E402  (the reader's own flags, to time its floor)
 from pipeline.read_pdf import read_pdf  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
@@ -92,6 +94,22 @@ def time_bare(paths: list[Path], repeat: int) -> float:
     return _best(runs)
 
 
+def time_floor(paths: list[Path], repeat: int) -> float:
+    """Best seconds of the two MuPDF calls the reader cannot do without on every page: the characters
+    with their boxes and paint order (`get_text("rawdict")` with the reader's flags) and the vector
+    drawings (`get_cdrawings`); what the reader adds to them is its own work."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for path in paths:
+            with pymupdf.open(stream=path.read_bytes(), filetype="pdf") as doc:
+                for page in doc:
+                    page.get_text("rawdict", flags=CHAR_FLAGS)
+                    page.get_cdrawings()
+        runs.append(time.perf_counter() - start)
+    return _best(runs)
+
+
 def time_plumber(paths: list[Path], sample: int) -> tuple[float, int]:
     """(seconds, pages) of pdfplumber `extract_tables()` over the first `sample` pages of the paths."""
     import pdfplumber
@@ -115,12 +133,16 @@ def speed_line(label: str, paths: list[Path], repeat: int, sample: int) -> None:
     """Measure the three loops on the same pages and print pages/s and ratios."""
     reader_s, pages = time_reader(paths, repeat)
     bare_s = time_bare(paths, repeat)
+    floor_s = time_floor(paths, repeat)
     plumber_s, plumber_pages = time_plumber(paths, sample)
-    reader, bare, plumber = pages / reader_s, pages / bare_s, plumber_pages / plumber_s
+    reader, bare, floor = pages / reader_s, pages / bare_s, pages / floor_s
+    plumber = plumber_pages / plumber_s
     print(
         f"{label:<34} {pages:>5} pages | reader {reader:7.1f} p/s | bare get_text {bare:7.1f} p/s"
+        f" | rawdict+drawings {floor:7.1f} p/s"
         f" | pdfplumber extract_tables {plumber:6.1f} p/s ({plumber_pages} pages)"
-        f" | reader/bare {reader / bare:.2f} | reader/pdfplumber {reader / plumber:.1f}x"
+        f" | reader/bare {reader / bare:.2f} | reader/rawdict+drawings {reader / floor:.2f}"
+        f" | reader/pdfplumber {reader / plumber:.1f}x"
     )
 
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import frictionless
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
+from pipeline.publish import ParquetStream
 from pipeline.tables import COMPARISON_TABLES, TABLES
 from tests.conftest import DX_2023, PLAN_2021
 
@@ -96,4 +98,21 @@ def test_tables_are_written_in_row_groups_of_bounded_size(
         sizes = [small.metadata.row_group(i).num_rows for i in range(small.num_row_groups)]
         assert sizes[:-1] == [100] * (len(sizes) - 1) and 0 < sizes[-1] <= 100, name
         assert small.read().equals(pq.read_table(output / f"{name}.parquet")), name
-        assert pq.read_metadata(output / f"{name}.parquet").num_row_groups == 1  # 16,384 rows a group
+        assert pq.read_metadata(output / f"{name}.parquet").num_row_groups == 1  # 8,192 rows a group
+
+
+def test_a_stream_of_many_one_row_parts_keeps_its_rows_and_row_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts are joined every 64 to save their arrays' cost; rows and row-group sizes stay as written."""
+    monkeypatch.setattr("pipeline.publish.ROW_GROUP_ROWS", 128)
+    schema = pa.schema([("n", pa.int32()), ("text", pa.string())])
+    stream = ParquetStream(tmp_path / "t.parquet", schema)
+    for n in range(300):
+        stream.write(pa.table({"n": pa.array([n], pa.int32()), "text": [f"row {n}"]}, schema=schema))
+        stream.write(schema.empty_table())  # skipped
+    stream.close()
+    written = pq.ParquetFile(tmp_path / "t.parquet")
+    sizes = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+    assert sizes == [128, 128, 44] and stream.rows == 300
+    assert written.read().column("n").to_pylist() == list(range(300))
