@@ -6,15 +6,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 
-def content_counts(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, int]:
-    """One document's cards, indicators, values and numeric values, from its plain rows by table
+def content_counts(tables: Mapping[str, Any]) -> dict[str, int]:
+    """One document's cards, indicators, values and numeric values, from its Arrow tables by name
     (publishing counts a document at a time)."""
-    values = tables.get("indicator_values", [])
+    values = tables.get("indicator_values")
+    statuses = values.column("status").to_pylist() if values is not None else []
     return {
-        "cards": len(tables.get("initiatives", [])),
-        "indicators": len(tables.get("indicators", [])),
-        "values": len(values),
-        "numeric_values": sum(value.get("status") == "numeric" for value in values),
+        "cards": tables["initiatives"].num_rows if "initiatives" in tables else 0,
+        "indicators": tables["indicators"].num_rows if "indicators" in tables else 0,
+        "values": len(statuses),
+        "numeric_values": statuses.count("numeric"),
     }
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import operator
 import os
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +46,8 @@ def write_stage_json(path: Path, value: Any) -> str:
     """Compact, key-sorted UTF-8 JSON, written atomically: for the stage files under build/.
 
     Stage files stay JSON, the one format a person can open to debug a read (`python -m json.tool`
-    or `jq` indents them), but compact: `indent` sends `json` to its pure-Python encoder, five times
+    or `jq` indents them; the normalized file is JSON lines, one row each, see
+    `pipeline/normalized_file.py`), but compact: `indent` sends `json` to its pure-Python encoder, five times
     slower, and makes the files 1.6 times as large (the DX strategy's stage file: 14 ms and 350 kB
     indented, 3 ms and 213 kB compact). Binary formats (msgpack, Arrow IPC) would save a little
     more time and cost that readability.
@@ -60,35 +59,6 @@ def write_stage_json(path: Path, value: Any) -> str:
     data = (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
     write_atomic(path, data, sync=False)
     return hashlib.sha256(data).hexdigest()
-
-
-def rows_to_table(rows: Sequence[Any], schema: pa.Schema) -> pa.Table:
-    """Frozen record rows to an Arrow table with exactly the declared schema."""
-    columns: list[list[Any]] = [[] for _ in schema.names]
-    # Reading the fields directly: dataclasses.astuple deep-copies every value, ten times slower.
-    fields = operator.attrgetter(*schema.names)
-    for row in rows:
-        for index, value in enumerate(fields(row)):
-            columns[index].append(value)
-    arrays = [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)]
-    return pa.Table.from_arrays(arrays, schema=schema)
-
-
-def plain_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Plain rows (the dicts of a stage file) to an Arrow table with exactly the declared schema.
-
-    The rows are converted by Arrow itself, as one struct array, with no record objects in between
-    (three to eight times faster than `rows_to_table` after rebuilding the records). Plain rows
-    hold dates as ISO strings, cast here, and map entries as `[key, value]` lists, made pairs here.
-    """
-    maps = [field.name for field in schema if pa.types.is_map(field.type)]
-    if maps:
-        rows = [{**row, **{m: [tuple(pair) for pair in row[m]] for m in maps if row.get(m)}} for row in rows]
-    dates = {field.name for field in schema if field.type == pa.date32()}
-    loose = pa.struct([pa.field(f.name, pa.string()) if f.name in dates else f for f in schema])
-    table = pa.Table.from_struct_array(pa.array(rows, type=loose))
-    columns = [table.column(f.name).cast(f.type) if f.name in dates else table.column(f.name) for f in schema]
-    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
@@ -167,7 +137,7 @@ class ParquetStream:
     def close(self) -> None:
         """Write the last rows (an empty file has one empty row group, as `write_table` writes it) and sync."""
         if self._buffered or not self._flushed:
-            table = pa.concat_tables(self._parts) if self._parts else self.schema.empty_table()
+            table = pa.concat_tables(self._parts) if self._parts else pa.Table.from_batches([], schema=self.schema)
             self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
         self._writer.close()
         self._parts = []

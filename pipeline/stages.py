@@ -21,6 +21,7 @@ from comparisons.compare import apply_places, compare_documents
 from comparisons.views import document_to_views
 from extractors.model import Extraction
 from extractors.registry import choose
+from pipeline.arrow_rows import json_lines_to_table, rows_to_table
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
 from pipeline.executors import run_on_dask
@@ -28,8 +29,10 @@ from pipeline.isolation import MEMORY_PER_DOCUMENT, SECONDS_PER_DOCUMENT, run_ma
 from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import content_counts, counts_to_metrics, metrics_to_plot, quality_counts
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
+from pipeline.normalized_file import SUFFIX as NORMALIZED_SUFFIX
+from pipeline.normalized_file import read_normalized, write_normalized
 from pipeline.output_set import publish_set, recover
-from pipeline.publish import ParquetStream, plain_to_table, rows_to_table, write_json, write_parquet, write_stage_json
+from pipeline.publish import ParquetStream, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
 from pipeline.sources import Source, discover, read_document, source_format
 from pipeline.spill import VIEWS_SUFFIX, ViewSpill, views_file, write_views
@@ -283,7 +286,8 @@ class _Staging:
         if self.normalize:
             key = f"{stage_sha256}:{self.fingerprint}"
             tables = done.get("tables") or normalized_tables(entry)
-            normalized = f"{key}|{write_stage_json(self.build / 'normalized' / name, {'key': key, 'tables': tables})}"
+            target = self.build / "normalized" / f"{source.document_id}{NORMALIZED_SUFFIX}"
+            normalized = f"{key}|{write_normalized(target, key, tables)}"
         return {"facts": {**_summarize(entry), "stage_sha256": stage_sha256}, "normalized": normalized}
 
 
@@ -415,16 +419,15 @@ def run_normalize(paths: ProjectPaths) -> None:
     current = {}
     for path in sorted(source_folder.glob("*.json")):
         key = _normalized_key(path)
-        target = folder / path.name
+        target = folder / f"{path.stem}{NORMALIZED_SUFFIX}"
         current[path.stem] = f"{key}|{_file_sha256(target)}"
         if known.get(path.stem) == current[path.stem]:
             continue
         entry = _load(path)
         if entry is None or not isinstance(entry.get("meta"), dict):
             continue  # damaged since extract checked it: the next extract reads the document again
-        write_stage_json(target, {"key": key, "tables": normalized_tables(entry)})
-        current[path.stem] = f"{key}|{_file_sha256(target)}"
-    _remove_stale(folder, set(current))
+        current[path.stem] = f"{key}|{write_normalized(target, key, normalized_tables(entry))}"
+    _remove_stale(folder, set(current), NORMALIZED_SUFFIX)
     _remove_stale(paths.build / "views", set(current), VIEWS_SUFFIX)
     write_stage_json(index_path, current)
 
@@ -442,7 +445,7 @@ def run_publish(paths: ProjectPaths) -> tuple[dict[str, int], list[str]]:
     interrupted run or a damaged file left that was repaired.
     """
     recovered = recover(paths.output)
-    stage_files = sorted((paths.build / "normalized").glob("*.json"))
+    stage_files = sorted((paths.build / "normalized").glob(f"*{NORMALIZED_SUFFIX}"))
     key = _publish_key(paths, stage_files)
     record = paths.build / "published.json"
     last = _load(record) or {}
@@ -493,22 +496,22 @@ class _Prepared:
     tables: dict[str, pa.Table]
 
 
-def _prepare(document: NormalizedDocument, stage: dict[str, list[Any]]) -> _Prepared:
+def _prepare(document: NormalizedDocument, lines: dict[str, list[bytes]]) -> _Prepared:
     """The document as it can be published: itself, or, when one of its values does not fit its
     column (a count past int16, a manifest field of the wrong type), its `documents` row alone with
     the one-line reason, so that the other documents are published all the same.
 
-    `stage` holds its rows as plain data, from which every table but `documents` is made;
+    `lines` holds its rows as JSON lines, from which every table but `documents` is made;
     `document` holds the records of `_AS_RECORDS`."""
     try:
         tables = {
-            name: plain_to_table(stage.get(name, []), schema)
+            name: json_lines_to_table(lines.get(name, []), schema)
             for name, (_, schema) in TABLES.items()
             if name != _COMPLETED_LATER
         }
         rows_to_table(document.documents, TABLES[_COMPLETED_LATER][1])
     except (pa.ArrowException, OverflowError, ValueError, TypeError) as exc:
-        row = document.documents[0]
+        row = document.documents[0]  # a normalized file always has it
         reason = f"{row.source_path}: could not be published: {type(exc).__name__}: {str(exc)[:200]}"
         # Only what the pipeline itself made is kept, so that this row always fits.
         failed = NormalizedDocument()
@@ -553,12 +556,13 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
     with ViewSpill(paths.build) as spill:
         for path in stage_files:
             data = _read_bytes(path)
-            stage = (_parse(data) or {}).get("tables", {})
+            stage = read_normalized(data)
+            lines = stage.lines if stage is not None else {}  # damaged since it was indexed: no rows
             views = views_file(paths.build / "views", path.stem, hashlib.sha256(data).hexdigest())
             # Records of the compared tables only when a child did not leave the views (Dask, `stage`).
             wanted = _AS_RECORDS if views is None else (_COMPLETED_LATER,)
             document = NormalizedDocument(
-                **{name: [from_plain(TABLES[name][0], r) for r in stage.get(name, [])] for name in wanted}
+                **{name: [from_plain(TABLES[name][0], json.loads(r)) for r in lines.get(name, [])] for name in wanted}
             )
             row = document.documents[0] if document.documents else None
             entry = manifest.get(row.source_path.removeprefix(raw_prefix)) if row else None
@@ -566,7 +570,7 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                 document.documents[0] = replace(
                     row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
                 )
-            prepared = _prepare(document, stage)
+            prepared = _prepare(document, lines)
             for name, stream in streams.items():
                 stream.write(prepared.tables[name])
             published = prepared.document is document  # not replaced by its publish_error
@@ -577,7 +581,7 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                 else:
                     spill.put(document.documents[0].document_id, document_to_views(document))
             quality = prepared.tables["quality"]
-            counts = content_counts(stage if published else {})
+            counts = content_counts(prepared.tables if published else {})
             counts |= quality_counts(quality.column("status").to_pylist())
             kept.append(_Kept(document.documents, quality, counts, entry.supersedes if entry else None))
         for stream in streams.values():

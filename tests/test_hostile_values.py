@@ -14,6 +14,7 @@ import pytest
 import pipeline.stages as stages
 from normalizers.era import as_of_date, fiscal_year, year_month
 from normalizers.numbers import parse_value
+from pipeline.arrow_rows import row_to_json_line
 from pipeline.cli import main
 from pipeline.manifest import load_manifest
 from pipeline.normalize import NormalizedDocument
@@ -62,9 +63,9 @@ def test_a_row_that_overflows_its_column_fails_its_document_alone() -> None:
     assert _prepare(document, _stage(document)).document is document
 
 
-def _stage(document: NormalizedDocument) -> dict[str, list[Any]]:
-    """The document's rows as its normalized stage file holds them."""
-    return json.loads(json.dumps({name: to_plain(getattr(document, name)) for name in TABLES}))
+def _stage(document: NormalizedDocument) -> dict[str, list[bytes]]:
+    """The document's rows as its normalized stage file holds them: JSON lines by table."""
+    return {name: [row_to_json_line(to_plain(row)) for row in getattr(document, name)] for name in TABLES}
 
 
 def test_manifest_fields_of_the_wrong_type_and_deep_nesting(tmp_path: Path) -> None:
