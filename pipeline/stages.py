@@ -428,6 +428,7 @@ def run_normalize(paths: ProjectPaths) -> None:
             continue  # damaged since extract checked it: the next extract reads the document again
         current[path.stem] = f"{key}|{write_normalized(target, key, normalized_tables(entry))}"
     _remove_stale(folder, set(current), NORMALIZED_SUFFIX)
+    _remove_stale(folder, set(), ".json")  # normalized files of an older version (one JSON document each)
     _remove_stale(paths.build / "views", set(current), VIEWS_SUFFIX)
     write_stage_json(index_path, current)
 
