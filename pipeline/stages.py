@@ -21,7 +21,7 @@ from comparisons.compare import apply_places, compare_documents
 from comparisons.views import document_to_views
 from extractors.model import Extraction
 from extractors.registry import choose
-from pipeline.arrow_rows import json_lines_to_table, rows_to_table
+from pipeline.arrow_rows import json_lines_to_table, row_to_json_line, rows_to_table
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
 from pipeline.executors import run_on_dask
@@ -491,10 +491,12 @@ _AS_RECORDS = (_COMPLETED_LATER, "initiatives", "schedule", "indicators", "indic
 
 @dataclass
 class _Prepared:
-    """A document as it will be published: its records (`_AS_RECORDS`) and its rows in Arrow (but `documents`)."""
+    """A document as it will be published: its records (`_AS_RECORDS`), its rows in Arrow (but
+    `documents`), and its quality rows as JSON lines too (kept until the comparison adds to them)."""
 
     document: NormalizedDocument
     tables: dict[str, pa.Table]
+    quality_lines: list[bytes]
 
 
 def _prepare(document: NormalizedDocument, lines: dict[str, list[bytes]]) -> _Prepared:
@@ -523,10 +525,12 @@ def _prepare(document: NormalizedDocument, lines: dict[str, list[bytes]]) -> _Pr
             )
         )  # fmt: skip
         tables = {name: rows_to_table([], schema) for name, (_, schema) in TABLES.items() if name != _COMPLETED_LATER}
-        publish_error = QualityRow(row.document_id, "publish_error", "error", None, None, reason)
-        tables["quality"] = rows_to_table([publish_error], TABLES["quality"][1])
-        return _Prepared(failed, tables)
-    return _Prepared(document, tables)
+        publish_error = [
+            row_to_json_line(to_plain(QualityRow(row.document_id, "publish_error", "error", None, None, reason)))
+        ]
+        tables["quality"] = json_lines_to_table(publish_error, TABLES["quality"][1])
+        return _Prepared(failed, tables, publish_error)
+    return _Prepared(document, tables, lines.get("quality", []))
 
 
 @dataclass
@@ -534,7 +538,7 @@ class _Kept:
     """What publishing keeps of a document after writing its other rows, for the comparison to complete."""
 
     documents: list[DocumentRow]
-    quality: pa.Table  # its quality rows; those the comparison adds follow them
+    quality: list[bytes]  # its quality rows as JSON lines (compact); those the comparison adds follow them
     counts: dict[str, int]
     supersedes: str | None  # the raw path the manifest says this document replaces
 
@@ -543,15 +547,15 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
     """The publish itself (`run_publish`), into `folder`, a document at a time.
 
     Each document's rows go to their Parquet files as it is read; its views for comparing are set
-    aside on disk (`pipeline/spill.py`); only its `documents` row (a record) and its quality rows (in
-    Arrow) stay in memory, for the comparison to complete.
+    aside on disk (`pipeline/spill.py`); only its `documents` row (a record) and its quality rows (as
+    JSON lines) stay in memory, for the comparison to complete.
     """
     manifest, problems = load_manifest(paths.raw)
     raw_prefix = f"{paths.raw.name}/"
     streams = {
         name: ParquetStream(folder / f"{name}.parquet", schema)
         for name, (_, schema) in TABLES.items()
-        if name not in (_COMPLETED_LATER, "quality")
+        if name != _COMPLETED_LATER
     }
     kept: list[_Kept] = []
     with ViewSpill(paths.build) as spill:
@@ -573,7 +577,8 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                 )
             prepared = _prepare(document, lines)
             for name, stream in streams.items():
-                stream.write(prepared.tables[name])
+                if name != "quality":  # written once the comparison has added its rows
+                    stream.write(prepared.tables[name])
             published = prepared.document is document  # not replaced by its publish_error
             document = prepared.document
             if document.documents and document.documents[0].status != "error":
@@ -581,12 +586,12 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                     spill.put_file(document.documents[0].document_id, views)
                 else:
                     spill.put(document.documents[0].document_id, document_to_views(document))
-            quality = prepared.tables["quality"]
             counts = content_counts(prepared.tables if published else {})
-            counts |= quality_counts(quality.column("status").to_pylist())
-            kept.append(_Kept(document.documents, quality, counts, entry.supersedes if entry else None))
-        for stream in streams.values():
-            stream.close()
+            counts |= quality_counts(prepared.tables["quality"].column("status").to_pylist())
+            kept.append(_Kept(document.documents, prepared.quality_lines, counts, entry.supersedes if entry else None))
+        for name, stream in streams.items():
+            if name != "quality":
+                stream.close()
         rows = [d.documents[0] for d in kept if d.documents]
         ids_by_path = {row.source_path.removeprefix(raw_prefix): row.document_id for row in rows}
         supersedes = {
@@ -597,26 +602,23 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
         comparison = compare_documents(rows, spill.get, supersedes)
     problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
     per_document = {}
-    quality_parts = []
-    quality_schema = TABLES["quality"][1]
     for done in kept:
-        quality_parts.append(done.quality)
+        quality = done.quality
         if done.documents:
             completed = NormalizedDocument(documents=done.documents)
             apply_places(completed, comparison.places.get(done.documents[0].document_id))
-            if completed.quality:  # rows the comparison adds, after the document's own
-                quality_parts.append(rows_to_table(completed.quality, quality_schema))
+            quality = quality + [row_to_json_line(to_plain(row)) for row in completed.quality]  # after its own
             added = quality_counts([q.status for q in completed.quality])
             counts = {key: value + added.get(key, 0) for key, value in done.counts.items()}
             per_document[done.documents[0].document_id] = counts
-    quality = pa.concat_tables(quality_parts) if quality_parts else rows_to_table([], quality_schema)
+        streams["quality"].write(json_lines_to_table(quality, TABLES["quality"][1]))
+    streams["quality"].close()
     later: dict[str, Sequence[Any]] = {
         "documents": [row for d in kept for row in d.documents],
         "changes": comparison.changes,
         "initiative_links": comparison.links,
     }
     schemas = {**TABLES, **COMPARISON_TABLES}
-    write_parquet(folder / "quality.parquet", quality)
     for name, found in later.items():
         write_parquet(folder / f"{name}.parquet", rows_to_table(found, schemas[name][1]))
     metrics = counts_to_metrics(per_document)
@@ -624,5 +626,5 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
     write_json(folder / "plots" / "values_per_document.json", metrics_to_plot(metrics))
     write_json(folder / "datapackage.json", datapackage_descriptor())
     counts = {name: stream.rows for name, stream in streams.items()}
-    counts |= {name: len(found) for name, found in later.items()} | {"quality": quality.num_rows}
+    counts |= {name: len(found) for name, found in later.items()}
     return {name: counts[name] for name in schemas}, problems
