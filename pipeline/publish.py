@@ -90,8 +90,8 @@ def with_pandas_metadata(schema: pa.Schema) -> pa.Schema:
 
 #: Rows a Parquet row group holds at most (a few MB of Arrow data): parts are written as they fill, so
 #: that publishing holds one row group per table however many documents there are. Small enough that
-#: 100 documents fill one of every large table, so that 1,000 need no more memory (measured: +12 % peak
-#: RSS, against +23 % with 16,384); a table of 10⁶ rows is still only about a hundred row groups.
+#: 100 documents fill one of every large table, so that 1,000 need no more memory (measured when chosen: +12 %
+#: peak RSS, against +23 % with 16,384); a table of 10⁶ rows is still only about a hundred row groups.
 ROW_GROUP_ROWS = 8_192
 _PARTS_KEPT = 64  # parts gathered for a row group before they are joined into one
 
