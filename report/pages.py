@@ -44,11 +44,7 @@ class IndexRow:
 
     document: Document
     href: str
-    cards: int
-    indicators: int
-    values: int
-    warnings: int
-    errors: int
+    counts: DocumentCounts
 
 
 @dataclass(frozen=True)
@@ -117,16 +113,12 @@ def render_index(bundles: Sequence[DocumentTables]) -> str:
     for tables in bundles:
         counts = document_counts(tables)
         doc = tables.document
-        rows.append(IndexRow(doc, document_page_name(doc.document_id), **vars(counts)))
+        rows.append(IndexRow(doc, document_page_name(doc.document_id), counts))
         numeric = sum(1 for v in tables.values if v.value is not None)
         label = " ".join(part for part in (doc.municipality, doc.title, doc.edition) if part) or doc.document_id
         chart_counts.append(DocumentCount(doc.document_id, label, numeric, counts.values - numeric))
     totals = DocumentCounts(
-        cards=sum(r.cards for r in rows),
-        indicators=sum(r.indicators for r in rows),
-        values=sum(r.values for r in rows),
-        warnings=sum(r.warnings for r in rows),
-        errors=sum(r.errors for r in rows),
+        **{field: sum(getattr(r.counts, field) for r in rows) for field in DocumentCounts.__dataclass_fields__}
     )
     figures = {INDEX_CHART_ID: values_per_document_figure(chart_counts)}
     template = _ENVIRONMENT.get_template("index.html.j2")
