@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
@@ -81,33 +82,30 @@ def time_reader(paths: list[Path], repeat: int) -> tuple[float, int]:
     return _best(runs), pages
 
 
-def time_bare(paths: list[Path], repeat: int) -> float:
-    """Best seconds of a bare `page.get_text()` loop over the same pages (a fresh document each run)."""
+def time_pages(paths: list[Path], repeat: int, read_page: Callable[[pymupdf.Page], object]) -> float:
+    """Best seconds of calling `read_page` on every page of the paths (a fresh document each run)."""
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
         for path in paths:
             with pymupdf.open(stream=path.read_bytes(), filetype="pdf") as doc:
                 for page in doc:
-                    page.get_text()
+                    read_page(page)
         runs.append(time.perf_counter() - start)
     return _best(runs)
 
 
-def time_floor(paths: list[Path], repeat: int) -> float:
-    """Best seconds of the two MuPDF calls the reader cannot do without on every page: the characters
-    with their boxes and paint order (`get_text("rawdict")` with the reader's flags) and the vector
-    drawings (`get_cdrawings`); what the reader adds to them is its own work."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for path in paths:
-            with pymupdf.open(stream=path.read_bytes(), filetype="pdf") as doc:
-                for page in doc:
-                    page.get_text("rawdict", flags=CHAR_FLAGS)
-                    page.get_cdrawings()
-        runs.append(time.perf_counter() - start)
-    return _best(runs)
+def bare_text(page: pymupdf.Page) -> None:
+    """A bare `page.get_text()`: the baseline."""
+    page.get_text()
+
+
+def reader_floor(page: pymupdf.Page) -> None:
+    """The two MuPDF calls the reader cannot do without on every page: the characters with their boxes
+    and paint order (`get_text("rawdict")` with the reader's flags) and the vector drawings
+    (`get_cdrawings`); what the reader adds to them is its own work."""
+    page.get_text("rawdict", flags=CHAR_FLAGS)
+    page.get_cdrawings()
 
 
 def time_plumber(paths: list[Path], sample: int) -> tuple[float, int]:
@@ -132,8 +130,8 @@ def time_plumber(paths: list[Path], sample: int) -> tuple[float, int]:
 def speed_line(label: str, paths: list[Path], repeat: int, sample: int) -> None:
     """Measure the three loops on the same pages and print pages/s and ratios."""
     reader_s, pages = time_reader(paths, repeat)
-    bare_s = time_bare(paths, repeat)
-    floor_s = time_floor(paths, repeat)
+    bare_s = time_pages(paths, repeat, bare_text)
+    floor_s = time_pages(paths, repeat, reader_floor)
     plumber_s, plumber_pages = time_plumber(paths, sample)
     reader, bare, floor = pages / reader_s, pages / bare_s, pages / floor_s
     plumber = plumber_pages / plumber_s

@@ -299,7 +299,7 @@ def _work_and_stage(staging: _Staging, source: Source) -> dict[str, Any]:
     if not staging.normalize:
         return {"staged": staging.write(source, {"entry": entry})}
     rows = normalized_rows(entry)
-    staged = staging.write(source, {"entry": entry, "tables": {name: to_plain(getattr(rows, name)) for name in TABLES}})
+    staged = staging.write(source, {"entry": entry, "tables": _plain_tables(rows)})
     normalized_sha256 = staged["normalized"].rsplit("|", 1)[1]
     write_views(staging.build / "views", source.document_id, normalized_sha256, rows)
     return {"staged": staged}
@@ -389,7 +389,11 @@ def normalized_rows(entry: dict[str, Any]) -> NormalizedDocument:
 
 def normalized_tables(entry: dict[str, Any]) -> dict[str, list[Any]]:
     """An extracted entry's rows of every table as plain data (`normalized_rows`)."""
-    rows = normalized_rows(entry)
+    return _plain_tables(normalized_rows(entry))
+
+
+def _plain_tables(rows: NormalizedDocument) -> dict[str, list[Any]]:
+    """A document's rows of every table as plain data, by table."""
     return {name: to_plain(getattr(rows, name)) for name in TABLES}
 
 
