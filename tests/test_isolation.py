@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import Any
 
@@ -79,3 +80,17 @@ def test_memory_limit_gives_a_one_line_error() -> None:
 
 def test_crash_is_reported_not_raised() -> None:
     assert run_bounded(_fail, (), "raw/bug.txt") == (None, "raw/bug.txt: internal error RuntimeError: extractor bug")
+
+
+def _frozen() -> dict[str, Any]:
+    return {"frozen": gc.get_freeze_count()}
+
+
+def test_children_do_not_collect_what_they_inherit() -> None:
+    """A child's collections skip the parent's objects (frozen before the fork); the parent's are
+    collectable again once the children are done."""
+    inherited = [[index] for index in range(1000)]  # gc-tracked objects the child inherits
+    result, error = run_bounded(_frozen, (), "raw/a.txt")
+    assert error is None and result is not None
+    assert result["frozen"] >= len(inherited)
+    assert gc.get_freeze_count() == 0
