@@ -236,6 +236,9 @@ def run_extract(
                 progress(source.relative_path, len(sources))
         else:
             todo.append((index, previous))
+    # Largest files first, so that the longest reads do not start last and leave the other cores idle
+    # at the end (size stands in for reading time); the results are put back in the documents' order.
+    todo.sort(key=lambda item: (-sources[item[0]].size, item[0]))
     normalized_index = paths.build / "normalized.index.json"
     normalized_keys: dict[str, str] = _load(normalized_index) or {}
     # Local children write their own stage files (the parent is told what they hold, not sent them);

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
+from pipeline.stages import ProjectPaths, run_extract
 from pipeline.validate import validate_output
 from tests.conftest import DX_2023, PLAN_2021, RAW, ROOT
 
@@ -251,3 +252,16 @@ def test_a_damaged_stage_file_is_read_again(tmp_path: Path, damage: bytes, capsy
     assert main(["--root", str(root), "run", "--quiet"]) == 0
     assert f"re-read  raw/{PLAN_2021.name}" in capsys.readouterr().out
     assert _digests(root) == before
+
+
+def test_the_largest_documents_are_read_first_and_reported_in_their_order(tmp_path: Path) -> None:
+    """Reading starts with the largest file, so that the longest read does not start last; the results
+    keep the documents' own order."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, lines in (("a.txt", 10), ("b.txt", 300), ("c.txt", 50)):
+        (raw / name).write_text("計画の本文です。\n" * lines, encoding="utf-8")
+    started: list[str] = []
+    results = run_extract(ProjectPaths(tmp_path), progress=lambda path, _total: started.append(path), jobs=1)
+    assert started == ["raw/b.txt", "raw/c.txt", "raw/a.txt"]
+    assert [result.relative_path for result in results] == ["raw/a.txt", "raw/b.txt", "raw/c.txt"]
