@@ -9,6 +9,7 @@ from comparisons.changes import changes_between
 from comparisons.links import LinkedDocument, city_links
 from comparisons.series import SeriesMember, SeriesPlace, members_to_places
 from comparisons.views import InitiativeView
+from pipeline.changes_cache import ChangesCache
 from pipeline.normalize import NormalizedDocument
 from pipeline.tables import ChangeRow, DocumentRow, LinkRow, QualityRow
 
@@ -27,6 +28,7 @@ def compare_documents(
     rows: Sequence[DocumentRow],
     views_of: Callable[[str], Sequence[InitiativeView]],
     supersedes: Mapping[str, str],
+    kept: ChangesCache | None = None,
 ) -> Comparison:
     """Series and previous versions, the changes from each previous version, and links within each city.
 
@@ -34,6 +36,8 @@ def compare_documents(
     when they are needed (publishing keeps them out of memory until then): for the changes between a
     version and the one before, and for the links among a city's latest plans, one city at a time.
     `supersedes` maps a document id to the id of the document the manifest says it replaces.
+    With `kept`, the changes between two versions are read from it while they hold (their views are
+    then not asked for), and kept there when compared.
     Documents that were not read (status `error`) take part in no comparison.
     """
     readable = [row for row in rows if row.status != "error"]
@@ -66,7 +70,11 @@ def compare_documents(
         for doc_id in reversed(following.get(previous, [])):
             walk.append(doc_id)
         for doc_id in following.get(previous, []):
-            found[doc_id] = changes_between(previous, views_of(previous), doc_id, views_of(doc_id))
+
+            def compare(previous: str = previous, doc_id: str = doc_id) -> list[ChangeRow]:
+                return changes_between(previous, views_of(previous), doc_id, views_of(doc_id))
+
+            found[doc_id] = kept.changes(previous, doc_id, compare) if kept is not None else compare()
     changes = [row for doc_id in sorted(found) for row in found[doc_id]]
     # Links join the latest version of each plan of a city: an earlier version's initiatives reach
     # them through `changes` (previous_initiative_id), and linking every version with every other

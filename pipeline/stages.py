@@ -22,6 +22,7 @@ from comparisons.views import document_to_views
 from extractors.model import Extraction
 from extractors.registry import choose
 from pipeline.arrow_rows import json_lines_to_table, row_to_json_line, rows_to_table
+from pipeline.changes_cache import ChangesCache
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
 from pipeline.executors import run_on_dask
@@ -565,12 +566,14 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
         if name != _COMPLETED_LATER
     }
     kept: list[_Kept] = []
+    normalized_sha256: dict[str, str] = {}
     with ViewSpill(paths.build) as spill:
         for path in stage_files:
             data = _read_bytes(path)
             stage = read_normalized(data)
             lines = stage.lines if stage is not None else {}  # damaged since it was indexed: no rows
-            views = views_file(paths.build / "views", path.stem, hashlib.sha256(data).hexdigest())
+            normalized_sha256[path.stem] = hashlib.sha256(data).hexdigest()
+            views = views_file(paths.build / "views", path.stem, normalized_sha256[path.stem])
             # Records of the compared tables only when a child did not leave the views (Dask, `stage`).
             wanted = _AS_RECORDS if views is None else (_COMPLETED_LATER,)
             document = NormalizedDocument(
@@ -606,7 +609,9 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             for d in kept
             if d.documents and d.supersedes in ids_by_path
         }
-        comparison = compare_documents(rows, spill.get, supersedes)
+        changes_kept = ChangesCache(paths.build / "changes", normalized_sha256, code_fingerprint())
+        comparison = compare_documents(rows, spill.get, supersedes, changes_kept)
+        changes_kept.remove_unused()
     problems += [f"{paths.raw / MANIFEST_NAME}: {problem}" for problem in comparison.problems]
     per_document = {}
     for done in kept:

@@ -125,3 +125,35 @@ def test_links_join_the_latest_version_of_each_plan(project: Path) -> None:
     assert links and {(link["document_id"], link["linked_document_id"]) for link in links} == {
         ("plan_v2", DX_2023.stem)
     }
+
+
+def test_changes_are_kept_between_runs_while_both_versions_stay(project: Path) -> None:
+    """A publish reads the kept changes of a pair of versions back while neither changed, compares them
+    again when one did, and drops them with the document."""
+    assert main(["--root", str(project), "run", "--quiet"]) == 0
+    kept = project / "build" / "changes" / "plan_v2.changes"
+    assert [json.loads(line)["change"] for line in kept.read_text(encoding="utf-8").splitlines()[1:]] == [
+        "value_changed",
+        "title_changed",
+    ]
+    before = (project / "output" / "changes.parquet").read_bytes()
+    # Read back, not compared again: a kept row edited under the same key is what gets published.
+    kept.write_text(kept.read_text(encoding="utf-8").replace('"25,000"', '"99,999"'), encoding="utf-8")
+    shutil.rmtree(project / "output")
+    assert main(["--root", str(project), "stage", "publish"]) == 0
+    assert [c["new"] for c in _changes(project)] == ["99,999", NEW_TITLE]
+    # The key lost (here: the kept file damaged), the pair is compared again, to the same bytes as at first.
+    kept.write_text("damaged\n", encoding="utf-8")
+    shutil.rmtree(project / "output")
+    assert main(["--root", str(project), "stage", "publish"]) == 0
+    assert (project / "output" / "changes.parquet").read_bytes() == before
+    # A new version of the earlier document changes the key: compared again.
+    text = PLAN_2021.read_text(encoding="utf-8").replace(OLD_TITLE, "ヨットハーバーの新たな管理手法の導入")
+    (project / "raw" / PLAN_2021.name).write_text(text, encoding="utf-8")
+    assert main(["--root", str(project), "run", "--quiet"]) == 0
+    assert [c["old"] for c in _changes(project) if c["change"] == "title_changed"] == [
+        "ヨットハーバーの新たな管理手法の導入"
+    ]
+    (project / "raw" / "plan_v2.txt").unlink()
+    assert main(["--root", str(project), "run", "--quiet"]) == 0
+    assert not kept.exists()
