@@ -8,8 +8,10 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from pipeline.tables import ChangeRow
+if TYPE_CHECKING:  # imported when the changes are written (pipeline.tables loads pyarrow)
+    from pipeline.tables import ChangeRow
 
 FORMATS = ("table", "csv", "json")
 TABLE_COLUMNS = ("change", "initiative", "indicator", "field", "fiscal_year", "old", "new")
@@ -58,6 +60,8 @@ def changes_to_text(changes: Sequence[ChangeRow], form: str) -> str:
     if form == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
+        from pipeline.tables import ChangeRow
+
         fields = list(ChangeRow.__dataclass_fields__)
         writer.writerow(fields)
         for change in changes:

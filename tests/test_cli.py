@@ -136,3 +136,15 @@ def test_every_command_says_what_it_does() -> None:
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in commands.choices.items():
         assert sub.description and len(sub.description) > 40, name
+
+
+def test_the_command_line_loads_the_pipeline_only_for_a_command_that_uses_it() -> None:
+    """`plancards --help` (and the parser of every command) imports no reader, extractor or pyarrow:
+    each command imports what it uses when it runs."""
+    heavy = ("pyarrow", "pymupdf", "regex", "extractors.registry", "pipeline.stages", "comparisons.changes", "tqdm")
+    code = (
+        "import sys; from pipeline.cli import build_parser; build_parser(); "
+        f"print([name for name in {heavy!r} if name in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
