@@ -1,16 +1,23 @@
-"""The normalized stage file of a document (`build/normalized/<id>.jsonl`): one JSON line per row.
+"""The normalized stage file of a document (`build/normalized/<id>.jsonl.gz`): one JSON line per row, gzipped.
 
 The first line says what the file was made from and how many rows of each table follow:
 `{"key": "<extracted file's sha256>:<code fingerprint>", "rows": {"initiatives": 106, …}}`; then
 come the rows of every table in the order of `pipeline.tables.TABLES`, one compact JSON object per
-line. A person reads it with `head`, `grep` or `jq -c`; publishing hands each table's lines to
-Arrow's JSON reader as they are (`pipeline.arrow_rows`), without parsing them in Python.
+line. A person reads it with `zcat`, `zgrep` or `zcat … | jq -c`; publishing hands each table's
+lines to Arrow's JSON reader as they are (`pipeline.arrow_rows`), without parsing them in Python.
+
+Why gzip (level 1): the rows repeat their keys and ids, so the file is a tenth of its JSON (a seed
+document: 511 kB → 47 kB), and `build/` shrinks from 8 to about 3 times the raw bytes. Compressing
+costs the child 1.4 ms a document and publishing 1 ms to read it back; a rerun hashes a tenth of the
+bytes. `mtime=0` keeps the bytes the same for the same rows.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +27,7 @@ from pipeline.arrow_rows import row_to_json_line
 from pipeline.publish import write_atomic
 from pipeline.tables import TABLES
 
-SUFFIX = ".jsonl"
+SUFFIX = ".jsonl.gz"
 
 
 @dataclass(frozen=True)
@@ -38,14 +45,18 @@ def write_normalized(path: Path, key: str, tables: Mapping[str, Sequence[Any]]) 
     lines = [row_to_json_line(header)]
     for name in TABLES:
         lines.extend(row_to_json_line(row) for row in tables.get(name, ()))
-    data = b"\n".join(lines) + b"\n"
+    data = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=1, mtime=0)
     write_atomic(path, data, sync=False)
     return hashlib.sha256(data).hexdigest()
 
 
 def read_normalized(data: bytes) -> NormalizedFile | None:
-    """A normalized stage file's key and lines; None when it is damaged or of another shape."""
-    lines = data.split(b"\n")
+    """A normalized stage file's key and lines (`data`: the file's bytes); None when it is damaged or
+    of another shape."""
+    try:
+        lines = gzip.decompress(data).split(b"\n")
+    except (OSError, EOFError, zlib.error):
+        return None
     try:
         header = json.loads(lines[0])
         counts = [int(header["rows"].get(name, 0)) for name in TABLES]
@@ -59,3 +70,8 @@ def read_normalized(data: bytes) -> NormalizedFile | None:
         out[name] = lines[start : start + count]
         start += count
     return NormalizedFile(key, out)
+
+
+def document_id_of(path: Path) -> str:
+    """The document id a normalized stage file is named by."""
+    return path.name.removesuffix(SUFFIX)

@@ -46,7 +46,7 @@ def write_stage_json(path: Path, value: Any) -> str:
     """Compact, key-sorted UTF-8 JSON, written atomically: for the stage files under build/.
 
     Stage files stay JSON, the one format a person can open to debug a read (`python -m json.tool`
-    or `jq` indents them; the normalized file is JSON lines, one row each, see
+    or `jq` indents them; the normalized file is gzipped JSON lines, one row each, see
     `pipeline/normalized_file.py`), but compact: `indent` sends `json` to its pure-Python encoder, five times
     slower, and makes the files 1.6 times as large (the DX strategy's stage file: 14 ms and 350 kB
     indented, 3 ms and 213 kB compact). Binary formats (msgpack, Arrow IPC) would save a little

@@ -31,7 +31,7 @@ from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import content_counts, counts_to_metrics, metrics_to_plot, quality_counts
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.normalized_file import SUFFIX as NORMALIZED_SUFFIX
-from pipeline.normalized_file import read_normalized, write_normalized
+from pipeline.normalized_file import document_id_of, read_normalized, write_normalized
 from pipeline.output_set import publish_set, recover
 from pipeline.publish import ParquetStream, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
@@ -338,9 +338,10 @@ def _remove_stale(folder: Path, keep: set[str], suffix: str = ".json") -> list[s
     removed = []
     if folder.is_dir():
         for path in sorted(folder.glob(f"*{suffix}")):
-            if path.stem not in keep:
+            document_id = path.name.removesuffix(suffix)
+            if document_id not in keep:
                 path.unlink()
-                removed.append(path.stem)
+                removed.append(document_id)
     return removed
 
 
@@ -436,7 +437,9 @@ def run_normalize(paths: ProjectPaths) -> None:
             continue  # damaged since extract checked it: the next extract reads the document again
         current[path.stem] = f"{key}|{write_normalized(target, key, normalized_tables(entry))}"
     _remove_stale(folder, set(current), NORMALIZED_SUFFIX)
-    _remove_stale(folder, set(), ".json")  # normalized files of an older version (one JSON document each)
+    # Normalized files of older versions: one JSON document each, then JSON lines not compressed.
+    _remove_stale(folder, set(), ".json")
+    _remove_stale(folder, set(), ".jsonl")
     _remove_stale(paths.build / "views", set(current), VIEWS_SUFFIX)
     write_stage_json(index_path, current)
 
@@ -572,8 +575,9 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
             data = _read_bytes(path)
             stage = read_normalized(data)
             lines = stage.lines if stage is not None else {}  # damaged since it was indexed: no rows
-            normalized_sha256[path.stem] = hashlib.sha256(data).hexdigest()
-            views = views_file(paths.build / "views", path.stem, normalized_sha256[path.stem])
+            document_id = document_id_of(path)
+            normalized_sha256[document_id] = hashlib.sha256(data).hexdigest()
+            views = views_file(paths.build / "views", document_id, normalized_sha256[document_id])
             # Records of the compared tables only when a child did not leave the views (Dask, `stage`).
             wanted = _AS_RECORDS if views is None else (_COMPLETED_LATER,)
             document = NormalizedDocument(

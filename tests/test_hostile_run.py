@@ -101,7 +101,7 @@ def test_damaged_output_and_stage_files_are_rebuilt(tmp_path: Path, capsys: pyte
     good = (tmp_path / "output" / "documents.parquet").read_bytes()
     (tmp_path / "output" / "documents.parquet").write_bytes(b"PAR1 damaged")
     (tmp_path / "output" / "metrics.json").write_text("{", encoding="utf-8")
-    (tmp_path / "build" / "normalized" / f"{PLAN_2021.stem}.jsonl").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "build" / "normalized" / f"{PLAN_2021.stem}.jsonl.gz").write_text("[1, 2]", encoding="utf-8")
     capsys.readouterr()
     assert main(["--root", str(tmp_path), "run", "--quiet"]) == 0
     assert (tmp_path / "output" / "documents.parquet").read_bytes() == good
