@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -28,6 +30,7 @@ TABLES = (
     "changes",
     "initiative_links",
 )
+PDF = ROOT / "tests" / "fixtures" / "pdf" / "reader_losses.pdf"
 
 
 def _project(tmp_path: Path, *files: Path) -> Path:
@@ -265,3 +268,19 @@ def test_the_largest_documents_are_read_first_and_reported_in_their_order(tmp_pa
     results = run_extract(ProjectPaths(tmp_path), progress=lambda path, _total: started.append(path), jobs=1)
     assert started == ["raw/b.txt", "raw/c.txt", "raw/a.txt"]
     assert [result.relative_path for result in results] == ["raw/a.txt", "raw/b.txt", "raw/c.txt"]
+
+
+@pytest.mark.parametrize(("files", "loaded"), [((PLAN_2021,), False), ((PLAN_2021, PDF), True)], ids=["dumps", "a-pdf"])
+def test_the_pdf_reader_is_loaded_once_before_the_children_only_when_a_pdf_is_read(
+    tmp_path: Path, files: tuple[Path, ...], loaded: bool
+) -> None:
+    """The parent imports the PDF stack before forking when some file to read is a PDF, so that each
+    child does not import PyMuPDF again; a run of dumps alone never loads it."""
+    _project(tmp_path, *files)
+    code = (
+        "import sys; from pipeline.cli import main; "
+        f"code = main(['--root', {str(tmp_path)!r}, 'run', '--quiet']); "
+        "print('pymupdf' in sys.modules); sys.exit(code)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == str(loaded)
