@@ -48,6 +48,11 @@ def from_plain(cls: type[T], data: Any) -> T:
     return typing.cast(T, _converter(typing.cast(Any, cls))(data))
 
 
+def prepare(cls: type) -> None:
+    """Resolve now how `cls` (and every type in it) is rebuilt, as `from_plain` does on first use."""
+    _converter(cls)
+
+
 @functools.cache
 def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
     """(name, type hint) of a dataclass's fields; resolving hints is slow, so once per class."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,21 +123,6 @@ def source_format(data: bytes) -> str:
     """`pdf` when the PDF signature is in the first 1,024 bytes (readers accept junk before it, as
     mail gateways leave), otherwise `text`."""
     return "pdf" if b"%PDF-" in data[:1024] else "text"
-
-
-def preload_readers(sources: Sequence[Source]) -> None:
-    """Import the PDF reader here when any of the files is a PDF, so that the children forked to read
-    them share it instead of each importing PyMuPDF again (0.1 s a document)."""
-    for source in sources:
-        try:
-            with source.path.open("rb") as handle:
-                head = handle.read(1024)
-        except OSError:
-            continue  # its child reports it
-        if source_format(head) == "pdf":
-            import pipeline.read_pdf  # noqa: F401  (kept in sys.modules for the children)
-
-            return
 
 
 def read_document(path: str, data: bytes) -> Document:

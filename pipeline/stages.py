@@ -33,9 +33,10 @@ from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, ext
 from pipeline.normalized_file import SUFFIX as NORMALIZED_SUFFIX
 from pipeline.normalized_file import document_id_of, read_normalized, write_normalized
 from pipeline.output_set import publish_set, recover
+from pipeline.preload import preload
 from pipeline.publish import ParquetStream, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
-from pipeline.sources import Source, discover, preload_readers, read_document, source_format
+from pipeline.sources import Source, discover, read_document, source_format
 from pipeline.spill import VIEWS_SUFFIX, ViewSpill, views_file, write_views
 from pipeline.tables import COMPARISON_TABLES, TABLES, DocumentRow, QualityRow
 
@@ -248,7 +249,7 @@ def run_extract(
     work: Callable[[Source], dict[str, Any]] = _extract_and_normalize if normalize else _extract_only
     if scheduler is None:
         work = functools.partial(_work_and_stage, staging)
-        preload_readers([sources[index] for index, _ in todo])
+        preload([sources[index] for index, _ in todo])
     for position, done in _run_children(work, [sources[i] for i, _ in todo], jobs, scheduler=scheduler):
         index, previous = todo[position]
         source = sources[index]
