@@ -21,7 +21,9 @@ from comparisons.compare import apply_places, compare_documents
 from comparisons.views import document_to_views
 from extractors.model import Extraction
 from extractors.registry import choose
-from pipeline.arrow_rows import json_lines_to_table, row_to_json_line, rows_to_table
+from pipeline.arrow_file import SUFFIX as ARROW_SUFFIX
+from pipeline.arrow_file import read_arrow_tables, write_arrow_tables
+from pipeline.arrow_rows import json_lines_to_table, plain_to_table, row_to_json_line, rows_to_table
 from pipeline.changes_cache import ChangesCache
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
@@ -305,10 +307,27 @@ def _work_and_stage(staging: _Staging, source: Source) -> dict[str, Any]:
     if not staging.normalize:
         return {"staged": staging.write(source, {"entry": entry})}
     rows = normalized_rows(entry)
-    staged = staging.write(source, {"entry": entry, "tables": _plain_tables(rows)})
+    tables = _plain_tables(rows)
+    staged = staging.write(source, {"entry": entry, "tables": tables})
     normalized_sha256 = staged["normalized"].rsplit("|", 1)[1]
     write_views(staging.build / "views", source.document_id, normalized_sha256, rows)
+    _keep_arrow_tables(staging.build / "arrow", source.document_id, normalized_sha256, tables)
     return {"staged": staged}
+
+
+def _keep_arrow_tables(folder: Path, document_id: str, normalized_sha256: str, tables: dict[str, list[Any]]) -> None:
+    """Keep the document's rows as publishing turns them into Arrow (`pipeline/arrow_file.py`); none
+    when a value does not fit its column: publishing then reads the JSON lines and reports it."""
+    try:
+        arrow = {
+            name: plain_to_table(tables.get(name, []), schema)
+            for name, (_, schema) in TABLES.items()
+            if name != _COMPLETED_LATER
+        }
+    except (pa.ArrowException, OverflowError, ValueError, TypeError):
+        (folder / f"{document_id}{ARROW_SUFFIX}").unlink(missing_ok=True)
+        return
+    write_arrow_tables(folder, document_id, normalized_sha256, arrow)
 
 
 def _file_sha256(path: Path) -> str | None:
@@ -443,6 +462,7 @@ def run_normalize(paths: ProjectPaths) -> None:
     _remove_stale(folder, set(), ".json")
     _remove_stale(folder, set(), ".jsonl")
     _remove_stale(paths.build / "views", set(current), VIEWS_SUFFIX)
+    _remove_stale(paths.build / "arrow", set(current), ARROW_SUFFIX)
     write_stage_json(index_path, current)
 
 
@@ -512,16 +532,19 @@ class _Prepared:
     quality_lines: list[bytes]
 
 
-def _prepare(document: NormalizedDocument, lines: dict[str, list[bytes]]) -> _Prepared:
+def _prepare(
+    document: NormalizedDocument, lines: dict[str, list[bytes]], kept: dict[str, pa.Table] | None = None
+) -> _Prepared:
     """The document as it can be published: itself, or, when one of its values does not fit its
     column (a count past int16, a manifest field of the wrong type), its `documents` row alone with
     the one-line reason, so that the other documents are published all the same.
 
-    `lines` holds its rows as JSON lines, from which every table but `documents` is made;
-    `document` holds the records of `_AS_RECORDS`."""
+    `lines` holds its rows as JSON lines, from which every table but `documents` is made, unless its
+    child `kept` it in Arrow already; `document` holds the records of `_AS_RECORDS`."""
+    kept = kept or {}
     try:
         tables = {
-            name: json_lines_to_table(lines.get(name, []), schema)
+            name: kept[name] if name in kept else json_lines_to_table(lines.get(name, []), schema)
             for name, (_, schema) in TABLES.items()
             if name != _COMPLETED_LATER
         }
@@ -591,7 +614,8 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                 document.documents[0] = replace(
                     row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
                 )
-            prepared = _prepare(document, lines)
+            kept_tables = read_arrow_tables(paths.build / "arrow", document_id, normalized_sha256[document_id])
+            prepared = _prepare(document, lines, kept_tables)
             for name, stream in streams.items():
                 if name != "quality":  # written once the comparison has added its rows
                     stream.write(prepared.tables[name])
