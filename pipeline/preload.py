@@ -3,7 +3,7 @@
 A forked child starts with its parent's memory: a module imported, a table read or a pattern
 compiled there costs the child nothing. Left to be loaded on first use, it is loaded again by every
 child, that is for every document: PyMuPDF when PDFs are read (0.1 s a document), and the tables
-and patterns the package builds on first use, with the record types' resolved hints (10–17 ms of a
+and patterns the package builds on first use, with the record types' resolved hints (6–17 ms of a
 seed document's first read, for 15–20 ms once in the parent).
 """
 
