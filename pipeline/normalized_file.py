@@ -38,14 +38,20 @@ class NormalizedFile:
     lines: dict[str, list[bytes]]
 
 
-def write_normalized(path: Path, key: str, tables: Mapping[str, Sequence[Any]]) -> str:
-    """Write a document's plain rows of every table; the sha256 of the bytes written. Not synced to
-    disk, as other stage files: a damaged one fails its recorded sha256 and is made again."""
-    header = {"key": key, "rows": {name: len(tables.get(name, ())) for name in TABLES}}
-    lines = [row_to_json_line(header)]
+def table_lines(tables: Mapping[str, Sequence[Any]]) -> dict[str, list[bytes]]:
+    """Each table's plain rows as JSON lines (`row_to_json_line`), as the file holds them."""
+    return {name: [row_to_json_line(row) for row in tables.get(name, ())] for name in TABLES}
+
+
+def write_normalized(path: Path, key: str, lines: Mapping[str, Sequence[bytes]]) -> str:
+    """Write a document's rows of every table, as JSON lines (`table_lines`); the sha256 of the bytes
+    written. Not synced to disk, as other stage files: a damaged one fails its recorded sha256 and is
+    made again."""
+    header = {"key": key, "rows": {name: len(lines.get(name, ())) for name in TABLES}}
+    out = [row_to_json_line(header)]
     for name in TABLES:
-        lines.extend(row_to_json_line(row) for row in tables.get(name, ()))
-    data = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=1, mtime=0)
+        out.extend(lines.get(name, ()))
+    data = gzip.compress(b"\n".join(out) + b"\n", compresslevel=1, mtime=0)
     write_atomic(path, data, sync=False)
     return hashlib.sha256(data).hexdigest()
 

@@ -23,7 +23,7 @@ from extractors.model import Extraction
 from extractors.registry import choose
 from pipeline.arrow_file import SUFFIX as ARROW_SUFFIX
 from pipeline.arrow_file import read_arrow_tables, write_arrow_tables
-from pipeline.arrow_rows import json_lines_to_table, plain_to_table, row_to_json_line, rows_to_table
+from pipeline.arrow_rows import json_lines_to_table, row_to_json_line, rows_to_table
 from pipeline.changes_cache import ChangesCache
 from pipeline.datapackage import datapackage_descriptor
 from pipeline.errors import DocumentError
@@ -33,7 +33,7 @@ from pipeline.manifest import MANIFEST_NAME, load_manifest
 from pipeline.metrics import content_counts, counts_to_metrics, metrics_to_plot, quality_counts
 from pipeline.normalize import NormalizedDocument, SourceMeta, document_row, extraction_to_rows
 from pipeline.normalized_file import SUFFIX as NORMALIZED_SUFFIX
-from pipeline.normalized_file import document_id_of, read_normalized, write_normalized
+from pipeline.normalized_file import document_id_of, read_normalized, table_lines, write_normalized
 from pipeline.output_set import publish_set, recover
 from pipeline.preload import preload
 from pipeline.publish import ParquetStream, write_json, write_parquet, write_stage_json
@@ -284,7 +284,8 @@ class _Staging:
     normalize: bool  # whether the normalized stage file is written too
 
     def write(self, source: Source, done: dict[str, Any]) -> dict[str, Any]:
-        """Write what the per-document work returned (`{"entry": …}`, maybe `"tables"`) as stage files;
+        """Write what the per-document work returned (`{"entry": …}`, maybe `"tables"` or their JSON
+        `"lines"`) as stage files;
         the facts the stage indexes keep (`facts`: the extracted index line; `normalized`: its key line)."""
         entry = done["entry"]
         entry.update(sha256=source.sha256, code=self.fingerprint)
@@ -293,9 +294,9 @@ class _Staging:
         normalized = None
         if self.normalize:
             key = f"{stage_sha256}:{self.fingerprint}"
-            tables = done.get("tables") or normalized_tables(entry)
+            lines = done.get("lines") or table_lines(done.get("tables") or normalized_tables(entry))
             target = self.build / "normalized" / f"{source.document_id}{NORMALIZED_SUFFIX}"
-            normalized = f"{key}|{write_normalized(target, key, tables)}"
+            normalized = f"{key}|{write_normalized(target, key, lines)}"
         return {"facts": {**_summarize(entry), "stage_sha256": stage_sha256}, "normalized": normalized}
 
 
@@ -307,20 +308,21 @@ def _work_and_stage(staging: _Staging, source: Source) -> dict[str, Any]:
     if not staging.normalize:
         return {"staged": staging.write(source, {"entry": entry})}
     rows = normalized_rows(entry)
-    tables = _plain_tables(rows)
-    staged = staging.write(source, {"entry": entry, "tables": tables})
+    lines = table_lines(_plain_tables(rows))
+    staged = staging.write(source, {"entry": entry, "lines": lines})
     normalized_sha256 = staged["normalized"].rsplit("|", 1)[1]
     write_views(staging.build / "views", source.document_id, normalized_sha256, rows)
-    _keep_arrow_tables(staging.build / "arrow", source.document_id, normalized_sha256, tables)
+    _keep_arrow_tables(staging.build / "arrow", source.document_id, normalized_sha256, lines)
     return {"staged": staged}
 
 
-def _keep_arrow_tables(folder: Path, document_id: str, normalized_sha256: str, tables: dict[str, list[Any]]) -> None:
-    """Keep the document's rows as publishing turns them into Arrow (`pipeline/arrow_file.py`); none
-    when a value does not fit its column: publishing then reads the JSON lines and reports it."""
+def _keep_arrow_tables(folder: Path, document_id: str, normalized_sha256: str, lines: dict[str, list[bytes]]) -> None:
+    """Keep the document's rows (the JSON lines of its normalized stage file) in Arrow, as publishing
+    would make them (`pipeline/arrow_file.py`); none when a value does not fit its column: publishing
+    then reads the JSON lines and reports it."""
     try:
         arrow = {
-            name: plain_to_table(tables.get(name, []), schema)
+            name: json_lines_to_table(lines.get(name, []), schema)
             for name, (_, schema) in TABLES.items()
             if name != _COMPLETED_LATER
         }
@@ -456,7 +458,7 @@ def run_normalize(paths: ProjectPaths) -> None:
         entry = _load(path)
         if entry is None or not isinstance(entry.get("meta"), dict):
             continue  # damaged since extract checked it: the next extract reads the document again
-        current[path.stem] = f"{key}|{write_normalized(target, key, normalized_tables(entry))}"
+        current[path.stem] = f"{key}|{write_normalized(target, key, table_lines(normalized_tables(entry)))}"
     _remove_stale(folder, set(current), NORMALIZED_SUFFIX)
     # Normalized files of older versions: one JSON document each, then JSON lines not compressed.
     _remove_stale(folder, set(), ".json")

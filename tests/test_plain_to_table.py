@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.arrow_rows import json_lines_to_table, plain_to_table, row_to_json_line, rows_to_table
-from pipeline.normalized_file import read_normalized, write_normalized
+from pipeline.normalized_file import read_normalized, table_lines, write_normalized
 from pipeline.serialize import to_plain
 from pipeline.tables import TABLES, DocumentRow
 from tests.conftest import DX_2023, FUKUYAMA_2023, IIZUKA_2023, PLAN_2021, PROGRESS_2017, ROOT, normalized
@@ -32,7 +32,7 @@ def _reference(rows: list[Any], schema: pa.Schema) -> pa.Table:
 def test_every_table_of_a_seed_equals_the_pyarrow_array_route(path: Path, tmp_path: Path) -> None:
     document = normalized(path)[1]
     tables = {name: to_plain(getattr(document, name)) for name in TABLES}
-    write_normalized(tmp_path / "d.jsonl", "key", tables)
+    write_normalized(tmp_path / "d.jsonl", "key", table_lines(tables))
     stage = read_normalized((tmp_path / "d.jsonl").read_bytes())
     assert stage is not None and stage.key == "key"
     for name, (_, schema) in TABLES.items():
@@ -67,7 +67,7 @@ def test_a_value_past_its_column_raises_for_the_caller_to_report() -> None:
 
 
 def test_a_damaged_normalized_file_reads_as_none(tmp_path: Path) -> None:
-    write_normalized(tmp_path / "d.jsonl", "key", {"initiatives": [{"a": 1}]})
+    write_normalized(tmp_path / "d.jsonl", "key", table_lines({"initiatives": [{"a": 1}]}))
     data = (tmp_path / "d.jsonl").read_bytes()
     assert read_normalized(data) is not None
     for damaged in (b"", b"[1, 2]\n", data[:-3], data + b"{}\n", b'{"key": "k", "rows": {"initiatives": -1}}\n'):
