@@ -2,12 +2,12 @@
 
 Turning JSON lines into Arrow is publishing's largest cost per document (5–10 ms for a seed
 document), and publishing is the one part of a run that is not parallel, and that every run repeats
-for every document. So the child that normalized a document also makes its Arrow tables and keeps
-them here; publishing reads them back in about half a millisecond. On two cores a cold run is no
-faster for it (the children do what publishing no longer does); a run that adds one document
-publishes the others faster, and on more cores the serial part shrinks. A file is a cache, keyed by
-the sha256 of the normalized stage file it was made from: a missing, stale or damaged one means
-publishing reads the JSON lines, as it does for documents read on a Dask cluster.
+for every document: a run that adds one document publishes all the others again. So publishing keeps
+each document's tables once it has made them, and the next publish reads them back in about half a
+millisecond. (Making them in the children instead would move the work off the serial part, but it
+made a cold run of the five seed dumps 30–50 ms slower on two cores.) A file is a cache, keyed by the
+sha256 of the normalized stage file it was made from: a missing, stale or damaged one means
+publishing reads the JSON lines, and keeps what it made of them.
 
 The file is a first line of JSON, `{"key": "<sha256>", "tables": {"<table>": [offset, length,
 size], …}}`, then, for each table with rows, one Arrow IPC stream of `size` bytes, zstd-compressed

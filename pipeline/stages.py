@@ -284,8 +284,7 @@ class _Staging:
     normalize: bool  # whether the normalized stage file is written too
 
     def write(self, source: Source, done: dict[str, Any]) -> dict[str, Any]:
-        """Write what the per-document work returned (`{"entry": …}`, maybe `"tables"` or their JSON
-        `"lines"`) as stage files;
+        """Write what the per-document work returned (`{"entry": …}`, maybe `"tables"`) as stage files;
         the facts the stage indexes keep (`facts`: the extracted index line; `normalized`: its key line)."""
         entry = done["entry"]
         entry.update(sha256=source.sha256, code=self.fingerprint)
@@ -294,7 +293,7 @@ class _Staging:
         normalized = None
         if self.normalize:
             key = f"{stage_sha256}:{self.fingerprint}"
-            lines = done.get("lines") or table_lines(done.get("tables") or normalized_tables(entry))
+            lines = table_lines(done.get("tables") or normalized_tables(entry))
             target = self.build / "normalized" / f"{source.document_id}{NORMALIZED_SUFFIX}"
             normalized = f"{key}|{write_normalized(target, key, lines)}"
         return {"facts": {**_summarize(entry), "stage_sha256": stage_sha256}, "normalized": normalized}
@@ -308,28 +307,10 @@ def _work_and_stage(staging: _Staging, source: Source) -> dict[str, Any]:
     if not staging.normalize:
         return {"staged": staging.write(source, {"entry": entry})}
     rows = normalized_rows(entry)
-    lines = table_lines(_plain_tables(rows))
-    staged = staging.write(source, {"entry": entry, "lines": lines})
+    staged = staging.write(source, {"entry": entry, "tables": _plain_tables(rows)})
     normalized_sha256 = staged["normalized"].rsplit("|", 1)[1]
     write_views(staging.build / "views", source.document_id, normalized_sha256, rows)
-    _keep_arrow_tables(staging.build / "arrow", source.document_id, normalized_sha256, lines)
     return {"staged": staged}
-
-
-def _keep_arrow_tables(folder: Path, document_id: str, normalized_sha256: str, lines: dict[str, list[bytes]]) -> None:
-    """Keep the document's rows (the JSON lines of its normalized stage file) in Arrow, as publishing
-    would make them (`pipeline/arrow_file.py`); none when a value does not fit its column: publishing
-    then reads the JSON lines and reports it."""
-    try:
-        arrow = {
-            name: json_lines_to_table(lines.get(name, []), schema)
-            for name, (_, schema) in TABLES.items()
-            if name != _COMPLETED_LATER
-        }
-    except (pa.ArrowException, OverflowError, ValueError, TypeError):
-        (folder / f"{document_id}{ARROW_SUFFIX}").unlink(missing_ok=True)
-        return
-    write_arrow_tables(folder, document_id, normalized_sha256, arrow)
 
 
 def _file_sha256(path: Path) -> str | None:
@@ -616,8 +597,11 @@ def _publish(paths: ProjectPaths, stage_files: list[Path], folder: Path) -> tupl
                 document.documents[0] = replace(
                     row, source_url=entry.source_url, downloaded=entry.downloaded, manifest_note=entry.note
                 )
+            # Rows turned into Arrow by an earlier publish are read back; the others are kept for the next.
             kept_tables = read_arrow_tables(paths.build / "arrow", document_id, normalized_sha256[document_id])
             prepared = _prepare(document, lines, kept_tables)
+            if kept_tables is None and prepared.document is document:
+                write_arrow_tables(paths.build / "arrow", document_id, normalized_sha256[document_id], prepared.tables)
             for name, stream in streams.items():
                 if name != "quality":  # written once the comparison has added its rows
                     stream.write(prepared.tables[name])

@@ -1,4 +1,4 @@
-"""The Arrow tables a child keeps for publishing (build/arrow/) are used only while they match their stage file."""
+"""The Arrow tables a publish keeps for the next (build/arrow/) are used only while they match their stage file."""
 
 from __future__ import annotations
 
