@@ -4,8 +4,8 @@ Turning JSON lines into Arrow is publishing's largest cost per document (5–10 
 document), and publishing is the one part of a run that is not parallel, and that every run repeats
 for every document: a run that adds one document publishes all the others again. So publishing keeps
 each document's tables once it has made them, and the next publish reads them back in about half a
-millisecond. (Making them in the children instead would move the work off the serial part, but it
-made a cold run of the five seed dumps 30–50 ms slower on two cores.) A file is a cache, keyed by the
+millisecond. (Making them in the children instead moves the work off the serial part, but on two
+cores no run was faster for it: the children did what publishing no longer did.) A file is a cache, keyed by the
 sha256 of the normalized stage file it was made from: a missing, stale or damaged one means
 publishing reads the JSON lines, and keeps what it made of them.
 
