@@ -10,6 +10,11 @@ to an import baseline measured in the same run (`python -c "import pandas, pyarr
     .venv/bin/python benchmarks/scale.py                   # N = 10 and 100, --jobs 1 and 2
     .venv/bin/python benchmarks/scale.py --sizes 10,100,1000 --jobs 1,2
     .venv/bin/python benchmarks/scale.py --dask          # also on a two-worker Dask LocalCluster
+    .venv/bin/python benchmarks/scale.py --sizes 100 --repeat 5   # medians of 5 interleaved rounds
+
+On a shared host whose speed drifts, one round can land either side of a target: with --repeat,
+the --jobs values take turns within each round, medians are printed, and so is each round's own
+speed-up (a pair of runs made minutes apart at most).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,8 +66,23 @@ def import_baseline() -> float:
     return min(timed([sys.executable, "-c", "import pandas, pyarrow"])[0] for _ in range(3))
 
 
-def run(sizes: list[int], jobs: list[int], dask: bool = False) -> None:
-    """Measure and print one table."""
+def measure(count: int, job: str, scheduler: str) -> tuple[float, float, int, int]:
+    """(cold seconds, warm seconds, peak RSS KiB, bytes of text) of one run on `count` fresh documents."""
+    folder = Path(tempfile.mkdtemp(prefix=f"plancards-scale-{count}-{job}-"))
+    try:
+        size = make_documents(folder / "raw", count)
+        command = [str(PLANCARDS), "--root", str(folder), "run", "--quiet", "--jobs", job]
+        if job == "dask":
+            command = [*command[:-2], "--executor", "dask", "--scheduler", scheduler]
+        cold, rss = timed(command)
+        warm, _ = timed(command)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return cold, warm, rss, size
+
+
+def run(sizes: list[int], jobs: list[int], dask: bool = False, repeat: int = 1) -> None:
+    """Measure and print one table: medians of `repeat` rounds, the --jobs values interleaved in each."""
     baseline = import_baseline()
     cluster = None
     scheduler = ""
@@ -70,29 +91,28 @@ def run(sizes: list[int], jobs: list[int], dask: bool = False) -> None:
 
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         scheduler = cluster.scheduler_address
-    print(f"import baseline (pandas, pyarrow): {baseline:.3f} s; {os.cpu_count()} cores")
+    labels = [str(job) for job in jobs] + (["dask"] if dask else [])
+    print(f"import baseline (pandas, pyarrow): {baseline:.3f} s; {os.cpu_count()} cores; median of {repeat} rounds")
     print(
         f"{'N':>6} {'jobs':>4} {'cold s':>8} {'x base':>7} {'docs/s':>7} {'MB/s':>6} {'speed-up':>8} "
-        f"{'warm s':>7} {'x base':>7} {'peak RSS MiB':>12}"
+        f"{'warm s':>7} {'x base':>7} {'peak RSS MiB':>12}  speed-up per round"
     )
     for count in sizes:
-        first: float | None = None
-        for job in [*jobs, *(["dask"] if dask else [])]:
-            folder = Path(tempfile.mkdtemp(prefix=f"plancards-scale-{count}-{job}-"))
-            try:
-                size = make_documents(folder / "raw", count)
-                command = [str(PLANCARDS), "--root", str(folder), "run", "--quiet", "--jobs", str(job)]
-                if job == "dask":
-                    command = [*command[:-2], "--executor", "dask", "--scheduler", scheduler]
-                cold, rss = timed(command)
-                warm, _ = timed(command)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-            first = first or cold
+        rounds: dict[str, list[tuple[float, float, int, int]]] = {label: [] for label in labels}
+        for _ in range(repeat):
+            for label in labels:  # interleaved, so that a change in the host's speed falls on every value alike
+                rounds[label].append(measure(count, label, scheduler))
+        first = statistics.median(r[0] for r in rounds[labels[0]])
+        for label in labels:
+            cold = statistics.median(r[0] for r in rounds[label])
+            warm = statistics.median(r[1] for r in rounds[label])
+            rss = max(r[2] for r in rounds[label])
+            size = rounds[label][0][3]
+            paired = " ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(rounds[labels[0]], rounds[label], strict=True))
             print(
-                f"{count:>6} {job:>4} {cold:>8.2f} {cold / baseline:>7.1f} {count / cold:>7.2f} "
+                f"{count:>6} {label:>4} {cold:>8.2f} {cold / baseline:>7.1f} {count / cold:>7.2f} "
                 f"{size / cold / 1e6:>6.2f} {first / cold:>8.2f} {warm:>7.2f} {warm / baseline:>7.1f} "
-                f"{rss / 1024:>12.0f}"
+                f"{rss / 1024:>12.0f}  {paired}"
             )
     if cluster is not None:
         cluster.close()
@@ -104,8 +124,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100", help="numbers of documents, comma-separated")
     parser.add_argument("--jobs", default="1,2", help="--jobs values, comma-separated (the first is the base)")
     parser.add_argument("--dask", action="store_true", help="also run on a two-worker Dask LocalCluster")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds per N, the --jobs values interleaved in each")
     args = parser.parse_args()
-    run([int(n) for n in args.sizes.split(",")], [int(n) for n in args.jobs.split(",")], args.dask)
+    run([int(n) for n in args.sizes.split(",")], [int(n) for n in args.jobs.split(",")], args.dask, args.repeat)
 
 
 if __name__ == "__main__":
