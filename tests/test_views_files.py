@@ -23,6 +23,19 @@ def _republish(root: Path) -> dict[str, str]:
     return _outputs(root)
 
 
+def assert_stale_or_missing_files_unused(root: Path, folder: Path) -> None:
+    """The output stays the same when the two cache files in `folder` are swapped (each then holds the
+    other document's key, so neither matches its stage file), and when they are removed."""
+    first = _outputs(root)
+    one, two = sorted(folder.iterdir())
+    one_bytes, two_bytes = one.read_bytes(), two.read_bytes()
+    one.write_bytes(two_bytes)
+    two.write_bytes(one_bytes)
+    assert _republish(root) == first
+    shutil.rmtree(folder)
+    assert _republish(root) == first
+
+
 def test_stale_or_missing_views_files_give_the_same_output(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -34,13 +47,6 @@ def test_stale_or_missing_views_files_give_the_same_output(tmp_path: Path) -> No
     assert main(["--root", str(tmp_path), "run", "--quiet"]) == 0
     views = sorted((tmp_path / "build" / "views").iterdir())
     assert [p.name for p in views] == ["plan_v1.views", "plan_v2.views"]
-    first = _outputs(tmp_path)
-    # Swapped: each file now starts with the other's key, so neither matches its stage file.
-    one, two = (p.read_bytes() for p in views)
-    views[0].write_bytes(two)
-    views[1].write_bytes(one)
-    assert _republish(tmp_path) == first
-    shutil.rmtree(tmp_path / "build" / "views")
-    assert _republish(tmp_path) == first
+    assert_stale_or_missing_files_unused(tmp_path, tmp_path / "build" / "views")
     changes = pq.read_table(tmp_path / "output" / "changes.parquet").column("change").to_pylist()
     assert changes == ["value_changed", "title_changed"]  # the views were compared, from either place
