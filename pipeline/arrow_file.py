@@ -9,13 +9,14 @@ cores no run was faster for it: the children did what publishing no longer did.)
 sha256 of the normalized stage file it was made from: a missing, stale or damaged one means
 publishing reads the JSON lines, and keeps what it made of them.
 
-The file is a first line of JSON, `{"key": "<sha256>", "tables": {"<table>": [offset, length,
-size], …}}`, then, for each table with rows, one Arrow IPC stream of `size` bytes, zstd-compressed
-into `length` bytes at `offset` after that line. A stream is compressed whole: a seventh of its
-bytes (53 kB for a seed document), and quicker to read back than with Arrow's own compression of
-each of many small columns (0.5 ms against 3 ms). Each table is compressed on its own, so that the
-rows publishing holds until a row group fills keep only their own table's bytes in memory (one
-buffer for the whole document kept every document's bytes alive: 30 MiB more at 100 documents).
+The file is a keyed file (`pipeline/keyed_file.py`): a first line with its key, then a line of JSON,
+`{"tables": {"<table>": [offset, length, size], …}}`, then, for each table with rows, one Arrow IPC
+stream of `size` bytes, zstd-compressed into `length` bytes at `offset` after that line. A stream is
+compressed whole: a seventh of its bytes (53 kB for a seed document), and quicker to read back than
+with Arrow's own compression of each of many small columns (0.5 ms against 3 ms). Each table is
+compressed on its own, so that the rows publishing holds until a row group fills keep only their own
+table's bytes in memory (one buffer for the whole document kept every document's bytes alive: 30 MiB
+more at 100 documents).
 Pickle-free, and readable with pyarrow alone.
 """
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.publish import write_atomic
+from pipeline.keyed_file import read_keyed, write_keyed
 
 SUFFIX = ".arrow"
 _CODEC = "zstd"
@@ -48,20 +49,19 @@ def write_arrow_tables(folder: Path, document_id: str, normalized_sha256: str, t
             places[name] = [offset, len(packed), stream.tell()]
             parts.append(packed)
             offset += len(packed)
-    head = json.dumps({"key": normalized_sha256, "tables": places}, sort_keys=True).encode("ascii")
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / f"{document_id}{SUFFIX}", head + b"\n" + b"".join(parts), sync=False)
+    head = json.dumps({"tables": places}, sort_keys=True).encode("ascii")
+    write_keyed(folder / f"{document_id}{SUFFIX}", normalized_sha256, head + b"\n" + b"".join(parts))
 
 
 def read_arrow_tables(folder: Path, document_id: str, normalized_sha256: str) -> dict[str, pa.Table] | None:
     """A document's kept tables with rows, when they were made from the normalized stage file of that
     sha256; None when there are none, or they are stale or damaged."""
+    data = read_keyed(folder / f"{document_id}{SUFFIX}", normalized_sha256)
+    if data is None:
+        return None
     try:
-        data = (folder / f"{document_id}{SUFFIX}").read_bytes()
         end = data.index(b"\n")
         head = json.loads(data[:end])
-        if head["key"] != normalized_sha256:
-            return None
         body = data[end + 1 :]
         return {
             name: pa.ipc.open_stream(
@@ -69,5 +69,5 @@ def read_arrow_tables(folder: Path, document_id: str, normalized_sha256: str) ->
             ).read_all()
             for name, (start, length, size) in head["tables"].items()
         }
-    except (OSError, ValueError, KeyError, TypeError, IndexError, pa.ArrowException):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, pa.ArrowException):  # OSError: bad zstd
         return None

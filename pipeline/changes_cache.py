@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pipeline.arrow_rows import row_to_json_line
-from pipeline.publish import write_atomic
+from pipeline.keyed_file import read_keyed, write_keyed
 from pipeline.serialize import from_plain, to_plain
 from pipeline.tables import ChangeRow
 
@@ -35,21 +35,17 @@ class ChangesCache:
         self._sha256 = normalized_sha256
         self._fingerprint = fingerprint
         self._used: set[str] = set()
-        self.reused = 0  # pairs read back, not compared again
 
     def changes(self, previous: str, document_id: str, compare: Callable[[], list[ChangeRow]]) -> list[ChangeRow]:
         """The changes from `previous` to `document_id`: kept ones when their key holds, else `compare()`."""
         self._used.add(document_id)
         key = self._key(previous, document_id)
         path = self.folder / f"{document_id}{CHANGES_SUFFIX}"
-        kept = _read(path, key)
+        kept = _rows(read_keyed(path, key))
         if kept is not None:
-            self.reused += 1
             return kept
         found = compare()
-        lines = [key.encode("ascii"), *(row_to_json_line(to_plain(row)) for row in found)]
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, b"\n".join(lines) + b"\n", sync=False)
+        write_keyed(path, key, b"".join(row_to_json_line(to_plain(row)) + b"\n" for row in found))
         return found
 
     def remove_unused(self) -> None:
@@ -63,15 +59,12 @@ class ChangesCache:
         return hashlib.sha256("\n".join((*parts, self._fingerprint)).encode()).hexdigest()
 
 
-def _read(path: Path, key: str) -> list[ChangeRow] | None:
-    """The change rows of a file whose key is `key`; None when it is missing, stale or damaged."""
-    try:
-        lines = path.read_bytes().split(b"\n")
-    except OSError:
-        return None
-    if lines[0] != key.encode("ascii") or lines[-1] != b"":
+def _rows(payload: bytes | None) -> list[ChangeRow] | None:
+    """The change rows kept in a file's bytes (one JSON line each); None when there are none kept or
+    they are damaged."""
+    if payload is None or (payload and not payload.endswith(b"\n")):
         return None
     try:
-        return [from_plain(ChangeRow, json.loads(line)) for line in lines[1:-1]]
+        return [from_plain(ChangeRow, json.loads(line)) for line in payload.splitlines()]
     except (ValueError, TypeError, KeyError, RecursionError):
         return None

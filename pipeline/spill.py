@@ -26,12 +26,11 @@ from pathlib import Path
 from types import TracebackType
 
 from comparisons.views import InitiativeView, document_to_views
+from pipeline.keyed_file import key_holds, write_keyed
 from pipeline.normalize import NormalizedDocument
-from pipeline.publish import write_atomic
 
 VIEWS_SUFFIX = ".views"
 _KEPT = 2  # views loaded last, kept: a version is compared with the one before and, next, the one after
-_KEY_BYTES = 65  # the sha256 in hex and a newline
 
 
 def write_views(folder: Path, document_id: str, normalized_sha256: str, rows: NormalizedDocument) -> None:
@@ -42,20 +41,13 @@ def write_views(folder: Path, document_id: str, normalized_sha256: str, rows: No
         path.unlink(missing_ok=True)
         return
     views = tuple(document_to_views(rows))
-    views_bytes = zlib.compress(pickle.dumps(views, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    data = normalized_sha256.encode("ascii") + b"\n" + views_bytes
-    write_atomic(path, data, sync=False)
+    write_keyed(path, normalized_sha256, zlib.compress(pickle.dumps(views, protocol=pickle.HIGHEST_PROTOCOL), 1))
 
 
 def views_file(folder: Path, document_id: str, normalized_sha256: str) -> Path | None:
     """The document's views file when it was made from the normalized stage file of that sha256."""
     path = folder / f"{document_id}{VIEWS_SUFFIX}"
-    try:
-        with path.open("rb") as handle:
-            key = handle.read(_KEY_BYTES)
-    except OSError:
-        return None
-    return path if key == normalized_sha256.encode("ascii") + b"\n" else None
+    return path if key_holds(path, normalized_sha256) else None
 
 
 class ViewSpill:
@@ -85,7 +77,7 @@ class ViewSpill:
             return self._loaded[document_id]
         place = self._places[document_id]
         if isinstance(place, Path):
-            data = zlib.decompress(place.read_bytes()[_KEY_BYTES:])
+            data = zlib.decompress(place.read_bytes().partition(b"\n")[2])  # its key was checked by `views_file`
         else:
             offset, size = place
             self._file.seek(offset)
