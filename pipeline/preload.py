@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from extractors.model import Extraction
 from pipeline.serialize import prepare
-from pipeline.sources import Source, source_format
+from pipeline.sources import Source, file_format
 
 #: The package's own top-level modules, whose first-use loaders are run here.
 PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers", "comparisons")
@@ -24,7 +24,7 @@ PACKAGES = ("pipeline", "extractors", "normalizers", "recognizers", "comparisons
 def preload(sources: Sequence[Source]) -> None:
     """Load what reading `sources` needs: the PDF reader when one of them is a PDF, the tables and
     patterns of `cached_loaders`, and how an extraction is rebuilt from its stage file."""
-    if any(_is_pdf(source) for source in sources):
+    if any(file_format(source.path) == "pdf" for source in sources):
         import pipeline.read_pdf  # noqa: F401  (kept in sys.modules for the children)
     for loader in cached_loaders():
         loader()
@@ -48,11 +48,3 @@ def cached_loaders() -> list[Callable[[], object]]:
             ):
                 found.append(value)
     return found
-
-
-def _is_pdf(source: Source) -> bool:
-    try:
-        with source.path.open("rb") as handle:
-            return source_format(handle.read(1024)) == "pdf"
-    except OSError:
-        return False  # its child reports it

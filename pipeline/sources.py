@@ -125,6 +125,16 @@ def source_format(data: bytes) -> str:
     return "pdf" if b"%PDF-" in data[:1024] else "text"
 
 
+def file_format(path: Path) -> str:
+    """`source_format` of a file from its first 1,024 bytes; `text` when it cannot be read (its
+    reading then reports why)."""
+    try:
+        with path.open("rb") as handle:
+            return source_format(handle.read(1024))
+    except OSError:
+        return source_format(b"")
+
+
 def read_document(path: str, data: bytes) -> Document:
     """Choose the reader from the content and return the block model."""
     if len(data) > MAX_FILE_BYTES:

@@ -38,7 +38,7 @@ from pipeline.output_set import publish_set, recover
 from pipeline.preload import preload
 from pipeline.publish import ParquetStream, write_json, write_parquet, write_stage_json
 from pipeline.serialize import from_plain, to_plain
-from pipeline.sources import Source, discover, read_document, source_format
+from pipeline.sources import Source, discover, file_format, read_document, source_format
 from pipeline.spill import VIEWS_SUFFIX, ViewSpill, views_file, write_views
 from pipeline.tables import COMPARISON_TABLES, TABLES, DocumentRow, QualityRow
 
@@ -139,12 +139,7 @@ def _extract_unbounded(source: Source) -> dict[str, Any]:
 
 def _failed_entry(source: Source, failure: str | None) -> dict[str, Any]:
     """The stage entry of a document whose child gave no result (time, memory, a crash)."""
-    try:
-        with source.path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError:  # gone or unreadable since it was found: the failure says why it was not read
-        head = b""
-    meta = SourceMeta(source.document_id, source.relative_path, source.sha256, source_format(head), None, None)
+    meta = SourceMeta(source.document_id, source.relative_path, source.sha256, file_format(source.path), None, None)
     return {"meta": to_plain(meta), "error": failure, "extraction": None}
 
 
