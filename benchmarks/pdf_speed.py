@@ -7,10 +7,15 @@ Prints, from one run on this machine, for three inputs:
 the pages/s of `pipeline.read_pdf.read_pdf`, of a bare `page.get_text()` loop, of the two MuPDF calls
 the reader makes on every page (`get_text("rawdict")` and `get_cdrawings()`: its floor) and of pdfplumber
 `extract_tables()` over the same pages (pdfplumber on a sample of pages: it is slow), with the
-reader's speed as a ratio to each. Then the reader's peak memory on the long PDF cut to 100 and
-to 500 pages, each in a fresh process: peak RSS, Python's peak allocation (tracemalloc), and how
-much of that the returned Document keeps — what remains is working memory, which must not grow
-with the page count.
+reader's speed as a ratio to each. Then the one-pass bound: MuPDF interprets a page once for each of
+the two calls. A reader getting the same characters and paths as Python objects from one
+interpretation would save the second one, which costs at most a first one (the page's fonts and
+streams are loaded by then). So the floor minus one interpretation of a fresh page (run into MuPDF's
+bounding-box device, which does no work of its own) is the least such a reader must spend, before any
+work of its own, and its ratio to the bare loop the most it could reach. Then the reader's peak
+memory on the long PDF cut to 100 and to 500 pages, each in a fresh process: peak RSS, Python's
+peak allocation (tracemalloc), and how much of that the returned Document keeps — what remains is
+working memory, which must not grow with the page count.
 
 Usage: .venv/bin/python benchmarks/pdf_speed.py [--repeat 3] [--plumber-pages 60]
 """
@@ -108,6 +113,16 @@ def reader_floor(page: pymupdf.Page) -> None:
     page.get_cdrawings()
 
 
+def interpretation(page: pymupdf.Page) -> None:
+    """One interpretation of the page and nothing else: its content run into a bounding-box device."""
+    mupdf = pymupdf.mupdf
+    fz_page = mupdf.FzPage(page.this) if isinstance(page.this, mupdf.PdfPage) else page.this
+    bounds = mupdf.FzRect(mupdf.FzRect.Fixed_EMPTY)  # the device writes into it: it must outlive the device
+    device = mupdf.FzDevice(mupdf.ll_fz_new_bbox_device(bounds.internal()))
+    mupdf.fz_run_page(fz_page, device, mupdf.FzMatrix(), mupdf.FzCookie())
+    mupdf.fz_close_device(device)
+
+
 def time_plumber(paths: list[Path], sample: int) -> tuple[float, int]:
     """(seconds, pages) of pdfplumber `extract_tables()` over the first `sample` pages of the paths."""
     import pdfplumber
@@ -132,6 +147,7 @@ def speed_line(label: str, paths: list[Path], repeat: int, sample: int) -> None:
     reader_s, pages = time_reader(paths, repeat)
     bare_s = time_pages(paths, repeat, bare_text)
     floor_s = time_pages(paths, repeat, reader_floor)
+    one_pass_s = floor_s - time_pages(paths, repeat, interpretation)
     plumber_s, plumber_pages = time_plumber(paths, sample)
     reader, bare, floor = pages / reader_s, pages / bare_s, pages / floor_s
     plumber = plumber_pages / plumber_s
@@ -141,6 +157,7 @@ def speed_line(label: str, paths: list[Path], repeat: int, sample: int) -> None:
         f" | pdfplumber extract_tables {plumber:6.1f} p/s ({plumber_pages} pages)"
         f" | reader/bare {reader / bare:.2f} | reader/rawdict+drawings {reader / floor:.2f}"
         f" | reader/pdfplumber {reader / plumber:.1f}x"
+        f" | one-pass bound {pages / one_pass_s:7.1f} p/s = bare x {bare_s / one_pass_s:.2f}"
     )
 
 
