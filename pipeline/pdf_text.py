@@ -238,6 +238,8 @@ def _soft(prev: Line, line: Line, left: float, right: float, pad: float, indent_
         return False
     if (prev.spaced > 0) != (line.spaced > 0):
         return False  # a distributed line under a plain one (`総務課長` / `所 属 長`): each set on its own
+    if prev.spaced > 0 and abs(prev.spaced - line.spaced) > 0.25 * min(prev.spaced, line.spaced) + 0.5:
+        return False  # names each spread to one width (`所 属 長` / `職   員`): their gaps differ
     # The wrapped line may start a little in (a first-line indent) and the next one further in
     # (a hanging indent under `1 ` or `（注）`), but a line that starts far right was aligned right.
     # Wrapped: the next line's first unit would not have fitted after the line (or the line is full).

@@ -340,6 +340,14 @@ def test_real_letter_spaced_and_overprinted_text() -> None:
     assert _paragraphs(koudou)[0] == "音威子府村特定事業主行動計画"  # printed as fill + stroke, read once
     continued = [t for t in _tables(koudou) if len({r.page for r in t.rows}) > 1]
     assert continued and continued[0].rows[0].texts == ("目標", "推進者")
+    # Names each spread to the cell's width (`所 属 長` over `職   員`) are two lines, not one wrapped name.
+    first = _tables(koudou)[0]
+    assert [row.texts[1] for row in first.rows[1:]] == [
+        "総務課長\n所属長",
+        "総務課長\n所属長",
+        "所属長\n職員",
+        "所属長\n職員",
+    ]
 
 
 # -- bad files --------------------------------------------------------------------------------
