@@ -1,7 +1,8 @@
 """Department cells and lines of a card: names wrapped in their cell, a `担当課：…` field inside a paragraph.
 
 A cell holds departments when every name in it ends like one: the endings `normalizers.departments`
-splits on and knows for a section (`課`, `局`, `係`, `担当` …) or for "and others" (`ほか`).
+splits on and knows for a section (`課`, `局`, `係`, `担当` …) or for "and others" (`ほか`), and
+the posts and staff a 行動計画 names as who carries a measure out (`総務課長`, `所属長`, `職員`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from normalizers.departments import DEPARTMENT_SUFFIXES, LOWER_LEVEL, OTHERS_WOR
 from normalizers.text import fullwidth_to_halfwidth
 from recognizers.vocabulary import meaning
 
-DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, *LOWER_LEVEL, *OTHERS_WORDS)
+#: Endings of a post or of staff named where a department would be (`総務課長`, `所属長`, `職員`).
+POST_ENDINGS = ("長", "職員")
+DEPARTMENT_ENDINGS = (*DEPARTMENT_SUFFIXES, *LOWER_LEVEL, *OTHERS_WORDS, *POST_ENDINGS)
 _INLINE_DEPARTMENT_RE = regex.compile(r"(?:^|[。\s])(?P<label>[^\s。:：]{2,6})\s*[:：]\s*(?P<value>[^。:：]{2,40})$")
 
 
