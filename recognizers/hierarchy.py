@@ -1,7 +1,8 @@
 """Hierarchy headings: `基本目標1 …`, `施策2-1 …`, `取組方針3 …`, `推進項目① …`, `第2章 …`, `（1）…`.
 
 A heading is a line of its own, short, not a sentence, that opens with a hierarchy word of
-the vocabulary and a number, or with a numbering style alone (`第N章`, `（N）`, `N．`). The
+the vocabulary and a number, or with a numbering style alone (`第N章`, `（N）`, `N．`, `N ` before a
+name that is no count). The
 level of a heading is not known from its word: a document's levels are the styles in the
 order it first prints them (`HeadingStack`), so `施策` is level 1 under `基本目標` and level 0
 where it is the top.
@@ -15,17 +16,19 @@ from dataclasses import dataclass, field
 import regex
 
 from normalizers.text import fullwidth_to_halfwidth
+from normalizers.units import match_unit
 from recognizers.vocabulary import terms
 
 MAX_HEADING_CHARS = 60
 _NUMBER = r"(?:\d+(?:\s*[-‐－ー・.]\s*\d+)*|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]+(?![A-Za-z])|[一二三四五六七八九十]+)"
 _SEP = r"(?:\s*[:：.．、)）]\s*|\s+|(?=[^\d]))"
-# Numbering styles without a word: `第2章`, `（1）`, `1．`, `1-2 `, `①`.
+# Numbering styles without a word: `第2章`, `（1）`, `1．`, `1-2 `, `①`, `1 `.
 _STYLES: tuple[tuple[str, str], ...] = (
     ("chapter", r"第\s*(?P<no>\d+|[一二三四五六七八九十]+)\s*(?:章|節|部)\s*(?P<name>.*)"),
     ("paren", r"[（(]\s*(?P<no>\d+)\s*[)）]\s*(?P<name>.+)"),
     ("circled", r"(?P<no>[①-⑳])\s*(?P<name>.+)"),
     ("dotted", r"(?P<no>\d+(?:-\d+)*)\s*[.．、]\s*(?P<name>.+)"),
+    ("spaced", r"(?P<no>\d{1,2})\s+(?P<name>[^\d\s].*)"),  # `1 職員の勤務環境の整備に関する事項`
 )
 
 
@@ -75,6 +78,8 @@ def read_heading(text: str) -> Heading | None:
             name = match["name"].strip()
             if style != "chapter" and not regex.search(r"\p{Han}|\p{Katakana}|\p{Hiragana}", name):
                 return None
+            if style == "spaced" and (len(regex.sub(r"\s", "", name)) < 2 or match_unit(name) is not None):
+                return None  # a count (`3 件`, `5 施設へ設置`), not a numbered heading
             return Heading(style, match["no"], name, text)
     return None
 

@@ -17,6 +17,8 @@ HEADINGS = [
     ("（2）民間活力の活用等", "paren", "2", "民間活力の活用等"),
     ("① 施設", "circled", "①", "施設"),
     ("1．事業概要", "dotted", "1", "事業概要"),
+    ("1 職員の勤務環境の整備に関する事項", "spaced", "1", "職員の勤務環境の整備に関する事項"),
+    ("２　目 的", "spaced", "2", "目 的"),
 ]
 
 
@@ -38,8 +40,23 @@ def test_heading(text: str, style: str, number: str, name: str) -> None:
         "（1）",
         "基本目標1 しごとをつくる\n本市は…",
         "1．" + "あ" * 70,
+        "3 件",
+        "5 施設へ設置",
+        "1 a",
     ],
-    ids=["word-alone", "glued-word", "sentence", "figure", "year", "number-alone", "two-lines", "too-long"],
+    ids=[
+        "word-alone",
+        "glued-word",
+        "sentence",
+        "figure",
+        "year",
+        "number-alone",
+        "two-lines",
+        "too-long",
+        "count",
+        "count-and-words",
+        "latin",
+    ],
 )
 def test_not_a_heading(text: str) -> None:
     assert read_heading(text) is None
