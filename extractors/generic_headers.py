@@ -17,7 +17,7 @@ from recognizers.figures import is_figures
 from recognizers.grid import GridRow
 from recognizers.hierarchy import NUMBERING_STYLES, Heading, read_heading
 from recognizers.indicators import ValueHeading, is_name_heading, value_headings
-from recognizers.labels import header_labels
+from recognizers.labels import header_labels, measures_label
 from recognizers.schedule import is_schedule_marker
 from recognizers.vocabulary import meaning
 from recognizers.years import YearColumn, year_run
@@ -27,6 +27,8 @@ def header_mode(texts: list[str], colspans: tuple[int, ...] = (), era: str = "�
     """How the rows under a header row are read (a list, years, values, sentences), or None for no header."""
     labels = header_labels(texts)
     run = year_run(texts, era)
+    if not run and (measures := measures_label(texts, labels)) is not None:
+        labels = {**labels, measures.column: measures}  # `目標 | 推進者`: the measures are the list's titles
     years = {y.column for y in run or ()}
     others = [i for i, t in enumerate(texts) if t and i not in labels and i not in years]
     fields = {label.field for label in labels.values()}

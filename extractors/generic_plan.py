@@ -676,8 +676,11 @@ class _Reader:
             number = by_field.get("item_no")
             self.enter_heading(Heading("list_group", number, title, f"{number or ''} {title}".strip()), row)
             return True
+        number = by_field.get("item_no")
+        if number is None and len(title) > 1 and circled_number(title[0]) is not None:
+            number, title = title[0], title[1:].strip()  # `①母性保護…`: the measure's number printed with it
         mode.read += 1
-        card = self.new_card(by_field.get("item_no"), title, row)
+        card = self.new_card(number, title, row)
         card.departments = unwrap_departments(by_field.get("departments"))
         if description := by_field.get("description"):
             card.description.append(description)

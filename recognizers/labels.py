@@ -109,6 +109,37 @@ def header_labels(cells: Sequence[str]) -> dict[int, Label]:
     return out
 
 
+_BESIDE_MEASURES = ("department_label", "number_label", "attribute_label")
+
+
+def measures_label(cells: Sequence[str], labels: dict[int, Label]) -> Label | None:
+    """The title label of a list header that names no title, only its measures beside their department
+    column (`目標 | 推進者`, `No | 取組内容 | 担当課`): the measure is the row's initiative. None otherwise.
+
+    The measures column is a description label or a measure heading (`vocabulary.csv`), the only one;
+    every other heading is a department, number or attribute label, so that an indicator table
+    (`指標 | 目標 | 担当課`) stays one.
+    """
+    if not any(label.field == "departments" for label in labels.values()):
+        return None
+    if any(label.field == "title" for label in labels.values()):
+        return None
+    measures = []
+    for column, text in enumerate(cells):
+        if not text.strip():
+            continue
+        label = labels.get(column)
+        if label is None and meaning("measure_heading", text) is None:
+            return None
+        if label is None or label.field == "description":
+            measures.append(column)
+        elif label.category not in _BESIDE_MEASURES:
+            return None
+    if len(measures) != 1:
+        return None
+    return Label(measures[0], "title", "measure_heading", cells[measures[0]])
+
+
 #: A card's number as printed beside its label or mark: `3`, `12`, `1-2`, `2-1-3`.
 ITEM_NO = r"\d{1,4}(?:-\d{1,3}){0,2}"
 _BRACKET_NO_RE = regex.compile(rf"^[【\[(<]\s*(?:No|NO|№)?\.?\s*(?P<no>{ITEM_NO})\s*[】\])>]\s*")

@@ -37,6 +37,7 @@ CATEGORIES = frozenset(
         "relative_year",
         "year_annotation",
         "initiative_section",
+        "measure_heading",
     }
 )
 # Footnote marks glued to a label (`実施状況*1`, `課題※2`, `目的¹`) and decorations around it.

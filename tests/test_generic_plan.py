@@ -384,3 +384,32 @@ def test_a_unit_printed_out_of_its_column_is_the_unit_not_the_name() -> None:
         ("actual", 2022, "112"),
         ("actual", 2023, "163"),
     ]
+
+
+def test_measures_beside_who_carries_them_out_are_a_list() -> None:
+    """A 行動計画 prints its measures under `目標 | 推進者`: each row an initiative, `①` its number."""
+    found = _read(
+        Paragraph("1 職員の勤務環境の整備に関する事項", page=1),
+        Paragraph("(1)妊娠中及び出産後における配慮", page=1),
+        _table(
+            ["目 標", "推進者"],
+            ["①特別休暇制度について、積極的に情報提供します。", "総務課長\n所属長"],
+            ["②業務分担を見直します。", "所属長\n職員"],
+        ),
+        Paragraph("(2)子どもの出産時における父親の休暇の取得", page=1),
+        _table(["目 標", "推進者"], ["配偶者出産の休暇を周知します。", "総務課長"]),
+    )
+    assert [(c.item_no, c.title, c.departments) for c in found.cards] == [
+        ("①", "特別休暇制度について、積極的に情報提供します。", "総務課長\n所属長"),
+        ("②", "業務分担を見直します。", "所属長\n職員"),
+        ("", "配偶者出産の休暇を周知します。", "総務課長"),
+    ]
+    assert [(c.policy, c.measure) for c in found.cards][1:] == [
+        ("1 職員の勤務環境の整備に関する事項", "(1)妊娠中及び出産後における配慮"),
+        ("1 職員の勤務環境の整備に関する事項", "(2)子どもの出産時における父親の休暇の取得"),
+    ]
+
+
+def test_a_target_beside_a_department_under_an_indicator_is_no_list() -> None:
+    found = _read(_table(["指標", "目標", "担当課"], ["電子申請率", "80%", "情報政策課"]))
+    assert all(c.title != "80%" for c in found.cards)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.labels import field_pairs, header_labels, read_label
+from recognizers.labels import field_pairs, header_labels, measures_label, read_label
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,24 @@ def test_labels_run_together_in_one_cell(cells: list[str], pairs: list[tuple[str
     """Two cells of a form run together in a dump (`2-1 施策名 …`) still pair each label with its value."""
     found = field_pairs(cells)
     assert found is not None and [(label.field, value) for label, value in found] == pairs
+
+
+@pytest.mark.parametrize(
+    ("cells", "column"),
+    [
+        (["目 標", "推進者"], 0),
+        (["No.", "取組内容", "担当課"], 1),
+        (["行動目標", "実施者", "備考"], 0),
+        (["指標", "目標", "担当課"], None),  # an indicator table
+        (["事業名", "取組内容", "担当課"], None),  # a title already
+        (["目標", "進捗状況等"], None),  # no department column
+        (["取組内容", "概要", "担当課"], None),  # which of two is the measure is not printed
+        (["目標", "推進者", "進捗"], None),  # a heading that is no label
+    ],
+    ids=["goal-actor", "numbered-description", "with-remarks", "indicators", "titled", "no-department", "two", "other"],
+)
+def test_measures_label(cells: list[str], column: int | None) -> None:
+    """A list header naming only its measures beside their department column: the measures are its titles."""
+    label = measures_label(cells, header_labels(cells))
+    assert (label.column if label is not None else None) == column
+    assert label is None or label.field == "title"
