@@ -669,14 +669,13 @@ class _Reader:
         if not title:
             return self._list_subheader(mode, texts)
         row = grid_row.row
+        number = by_field.get("item_no")
         has_departments = any(label.field == "departments" for label in mode.labels.values())
         if has_departments and not by_field.get("departments") and not attributes and not by_field.get("description"):
             # `1-1-1 | 妊娠・出産・子育ての切れ目ない支援` and nothing else in a list of 事業 with 担当課:
             # a group row (a heading printed in the list's first columns), not an initiative.
-            number = by_field.get("item_no")
             self.enter_heading(Heading("list_group", number, title, f"{number or ''} {title}".strip()), row)
             return True
-        number = by_field.get("item_no")
         if number is None and len(title) > 1 and circled_number(title[0]) is not None:
             number, title = title[0], title[1:].strip()  # `①母性保護…`: the measure's number printed with it
         mode.read += 1

@@ -1,11 +1,10 @@
 """Hierarchy headings: `基本目標1 …`, `施策2-1 …`, `取組方針3 …`, `推進項目① …`, `第2章 …`, `（1）…`.
 
 A heading is a line of its own, short, not a sentence, that opens with a hierarchy word of
-the vocabulary and a number, or with a numbering style alone (`第N章`, `（N）`, `N．`, `N ` before a
-name that is no count). The
-level of a heading is not known from its word: a document's levels are the styles in the
-order it first prints them (`HeadingStack`), so `施策` is level 1 under `基本目標` and level 0
-where it is the top.
+the vocabulary and a number, or with a numbering style alone (`第N章`, `（N）`, `N．`, `N ` before
+a name that is no count). The level of a heading is not known from its word: a document's levels
+are the styles in the order it first prints them (`HeadingStack`), so `施策` is level 1 under
+`基本目標` and level 0 where it is the top.
 """
 
 from __future__ import annotations
